@@ -30,9 +30,8 @@ name, documented type and message, HTTP status and class, condition, retry advic
 
   CODE              a decimal integer in the range of int, such as 4032 or -1 ('+' is refused,
                     as JSON refuses it)
-  --api VERSION     explain CODE for one API version only: v2, v3 or v4 (2, 3, 4 work too;
-                    default: every version
-                    that documents CODE, or all three when none does)
+  --api VERSION     explain CODE for one API version only: v2, v3 or v4 (or 2, 3, 4);
+                    default: every version that documents CODE, or all three when none does
   --list VERSION    print every documented code of VERSION instead
   --format FORMAT   text (default), markdown, json (an array of objects; absent values are null)
                     or csv (RFC 4180, one header row)
