@@ -1,7 +1,6 @@
 // Classifies a few meta.codes as a client would after parsing a TrackingMore response.
-#include <trackingmore/status.hpp>
-
 #include <cstdio>
+#include <trackingmore/status.hpp>
 
 namespace tk = trackingmore;  // not `tm`: that name is taken by ::tm from <ctime>
 
