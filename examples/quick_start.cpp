@@ -1,6 +1,7 @@
 // Classifies a few meta.codes as a client would after parsing a TrackingMore response.
-#include <cstdio>
 #include <trackingmore/status.hpp>
+
+#include <cstdio>
 
 namespace tk = trackingmore;  // not `tm`: that name is taken by ::tm from <ctime>
 
