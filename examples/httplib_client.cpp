@@ -1,0 +1,37 @@
+// Creates one tracking with TrackingMore's v4 API over cpp-httplib and says what the client
+// decided.
+//
+//   TRACKINGMORE_API_KEY=... httplib_client <tracking_number> <courier_code> [base_url]
+//
+// base_url defaults to https://api.trackingmore.com. Exit status: 0 success, 1 failure, 2 usage.
+#include "httplib_client.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+int main(int argc, char** argv) {
+  const char* api_key = std::getenv("TRACKINGMORE_API_KEY");
+  if (argc < 3 || argc > 4 || api_key == nullptr) {
+    std::fprintf(stderr,
+                 "usage: TRACKINGMORE_API_KEY=... %s <tracking_number> <courier_code> [base_url]\n",
+                 argv[0]);
+    return 2;
+  }
+  example::client client(argc == 4 ? argv[3] : "https://api.trackingmore.com", api_key);
+  const example::outcome result = client.post(
+      "/v4/trackings/create", {{"tracking_number", argv[1]}, {"courier_code", argv[2]}});
+
+  std::printf("%u request(s)\n", result.attempts);
+  if (!result.ec) {
+    std::printf("created\n");
+  } else if (result.ec == trackingmore::condition::tracking_exists) {
+    std::printf("already tracked: nothing to do\n");
+  } else {
+    std::printf("failed (%s %d): %s\n", result.ec.category().name(), result.ec.value(),
+                result.ec.message().c_str());
+  }
+  for (const trackingmore::item_failure& f : result.failures) {
+    std::printf("  %s: %s\n", f.tracking_number.c_str(), f.code.message().c_str());
+  }
+  return result.ec ? 1 : 0;
+}

@@ -1,0 +1,248 @@
+/// @file
+/// Reads TrackingMore response bodies parsed by nlohmann/json: the error_code of a response, and
+/// the failed items of a batch call. Optional and header-only: include it only where nlohmann/json
+/// is available (Debian `nlohmann-json3-dev`).
+///
+/// ```cpp
+/// namespace tk = trackingmore;
+/// const nlohmann::json body = tk::parse_body(response.body);  // never throws
+/// std::error_code ec = tk::error_code_of(tk::api_version::v4, response.status, body);
+/// // A batch call: also fails when TrackingMore answered 200 but some items failed.
+/// ec = tk::batch_error_code_of(tk::api_version::v4, response.status, body);
+/// for (const tk::item_failure& f : tk::item_failures(tk::api_version::v4, body))
+///   log(f.tracking_number, f.code.message());
+/// ```
+///
+/// A malformed body is an error of the library's own category ("trackingmore.response"), never an
+/// exception and never a success. No function throws, except `item_failures`, which can only throw
+/// `std::bad_alloc`.
+///
+/// SPDX-License-Identifier: BSL-1.0
+#ifndef TRACKINGMORE_STATUS_NLOHMANN_JSON_HPP
+#define TRACKINGMORE_STATUS_NLOHMANN_JSON_HPP
+
+#include <climits>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <trackingmore/status.hpp>
+#include <vector>
+
+namespace trackingmore {
+
+/// Why a response gives no usable code: the errors of the category "trackingmore.response".
+///
+/// They have no `condition` and are not retryable: a body the library cannot read is reported as
+/// such, so that it never passes for a success. (When the HTTP status is itself a failure, the
+/// functions below report that instead: see `error_code_of`.)
+enum class response_errc {
+  not_json = 1,        ///< The body text is not JSON (an HTML error page, an empty or cut body).
+  not_object,          ///< The body, or an entry of a batch's failure list, is not a JSON object.
+  no_meta,             ///< v2, v4: the body has no `meta` object.
+  no_code,             ///< The code (`meta.code`; v3 `code`; an item's code) is missing.
+  code_not_integer,    ///< The code is a string, a float, a bool, null, an array or an object.
+  code_out_of_range,   ///< The code is an integer outside the range of `int`.
+  failures_not_array,  ///< A batch's failure list (v2 `data.errors`, v4 `data.error`) is no array.
+  items_failed         ///< The call succeeded but some items of the batch failed: `item_failures`.
+};
+
+}  // namespace trackingmore
+
+/// @cond
+template <>
+struct std::is_error_code_enum<trackingmore::response_errc> : std::true_type {};
+/// @endcond
+
+namespace trackingmore {
+
+namespace detail {
+
+/// The category of `response_errc`, named "trackingmore.response".
+class TRACKINGMORE_SYMBOL_VISIBLE response_errc_category final : public std::error_category {
+ public:
+  constexpr response_errc_category() noexcept = default;
+  const char* name() const noexcept override { return "trackingmore.response"; }
+  std::string message(int value) const override {
+    switch (static_cast<response_errc>(value)) {
+      case response_errc::not_json: return "the response body is not JSON";
+      case response_errc::not_object: return "the response body is not a JSON object";
+      case response_errc::no_meta: return "the response body has no meta object";
+      case response_errc::no_code: return "the response body has no code";
+      case response_errc::code_not_integer: return "the response code is not an integer";
+      case response_errc::code_out_of_range: return "the response code is out of range";
+      case response_errc::failures_not_array: return "the batch's failure list is not an array";
+      case response_errc::items_failed: return "some items of the batch failed";
+    }
+    return "unknown TrackingMore response error";
+  }
+};
+
+TRACKINGMORE_SYMBOL_VISIBLE inline never_destroyed<response_errc_category> response_errors{};
+
+}  // namespace detail
+
+/// The category of `response_errc`, named "trackingmore.response".
+inline const std::error_category& response_category() noexcept {
+  return detail::response_errors.object;
+}
+
+/// The error_code of `e`, found by ADL so that `ec == response_errc::not_json` works.
+inline std::error_code make_error_code(response_errc e) noexcept {
+  return {static_cast<int>(e), response_category()};
+}
+
+/// Parses `text` with exceptions off: a discarded value (`is_discarded()`) when it is not JSON.
+///
+/// Running out of memory while parsing terminates the program (the function is noexcept).
+inline nlohmann::json parse_body(std::string_view text) noexcept {
+  return nlohmann::json::parse(text, nullptr, false);
+}
+
+/// One failed item of a batch call.
+struct item_failure {
+  std::error_code code;         ///< Its code in the version's category, or a `response_errc`.
+  std::string tracking_number;  ///< Empty when absent or not a string.
+  std::string courier_code;     ///< v2 `carrier_code`, v4 `courier_code`; empty when absent.
+  std::string message;          ///< v2 `message`, v4 `errorMessage`; empty when absent.
+};
+
+namespace detail {
+
+/// The wire code in `object[key]`, or the reason there is none. Never throws: no member access
+/// below can (`find` on a non-object is `end()`, `get_ptr` of another type is nullptr).
+struct code_read {
+  int code;
+  response_errc error;  // zero (no error) when `code` was read
+};
+
+inline code_read read_code(const nlohmann::json& object, std::string_view key) noexcept {
+  if (!object.is_object()) return {0, response_errc::not_object};
+  const auto it = object.find(key);
+  if (it == object.end()) return {0, response_errc::no_code};
+  // nlohmann stores a non-negative integer as unsigned, a negative one as signed.
+  if (const auto* u = it->get_ptr<const nlohmann::json::number_unsigned_t*>()) {
+    return *u <= INT_MAX ? code_read{static_cast<int>(*u), {}}
+                         : code_read{0, response_errc::code_out_of_range};
+  }
+  if (const auto* i = it->get_ptr<const nlohmann::json::number_integer_t*>()) {
+    return *i >= INT_MIN && *i <= INT_MAX ? code_read{static_cast<int>(*i), {}}
+                                          : code_read{0, response_errc::code_out_of_range};
+  }
+  return {0, response_errc::code_not_integer};
+}
+
+/// The response's own code: v2 and v4 `meta.code`, v3 the top-level `code`.
+inline code_read read_response_code(api_version version, const nlohmann::json& body) noexcept {
+  if (body.is_discarded()) return {0, response_errc::not_json};
+  if (!body.is_object()) return {0, response_errc::not_object};
+  if (version == api_version::v3) return read_code(body, "code");
+  const auto meta = body.find("meta");
+  if (meta == body.end() || !meta->is_object()) return {0, response_errc::no_meta};
+  return read_code(*meta, "code");
+}
+
+/// The names a version gives the members of a failed batch item.
+struct failure_fields {
+  std::string_view list, code, courier, message;
+};
+
+/// v2 `data.errors[]`, v4 `data.error[]`; v3 documents none (empty `list`).
+constexpr failure_fields failure_fields_of(api_version version) noexcept {
+  switch (version) {
+    case api_version::v2: return {"errors", "code", "carrier_code", "message"};
+    case api_version::v4: return {"error", "errorCode", "courier_code", "errorMessage"};
+    case api_version::v3: break;
+  }
+  return {};
+}
+
+/// The failure list of a batch response: nullptr when there is none (absent or null), and the
+/// failure list itself, array or not, otherwise.
+inline const nlohmann::json* failure_list(api_version version,
+                                          const nlohmann::json& body) noexcept {
+  const failure_fields fields = failure_fields_of(version);
+  if (fields.list.empty() || !body.is_object()) return nullptr;
+  const auto data = body.find("data");
+  if (data == body.end() || !data->is_object()) return nullptr;
+  const auto list = data->find(fields.list);
+  return list == data->end() || list->is_null() ? nullptr : &*list;
+}
+
+inline std::string string_member(const nlohmann::json& object, std::string_view key) {
+  if (!object.is_object()) return {};
+  const auto it = object.find(key);
+  const auto* text = it == object.end() ? nullptr : it->get_ptr<const std::string*>();
+  return text == nullptr ? std::string{} : *text;
+}
+
+}  // namespace detail
+
+/// The error_code of a response of `version` answered with `http_status` and `body` (a discarded
+/// value, as `parse_body` gives for text that is not JSON, stands for "not JSON").
+///
+/// - The body's code decides (v2 and v4 `meta.code`, v3 the top-level `code`), through
+///   `to_error_code`: HTTP 200 with v2 meta.code 4021 is 4021.
+/// - A success needs both: a success code under an HTTP status that `to_error_code` reads as a
+///   failure (a proxy's 502 around a stale body) gives the HTTP status's error_code.
+/// - A body without a usable code (an HTML 502 page, `{}`, a string code, ...) gives the HTTP
+///   status's error_code when that is a failure (so a 502 page is `server_error`, retryable), and
+///   the `response_errc` otherwise: HTTP 200 (or 0) with an unreadable body is never a success.
+inline std::error_code error_code_of(api_version version, int http_status,
+                                     const nlohmann::json& body) noexcept {
+  const std::error_code from_status = to_error_code(version, http_status);
+  const detail::code_read read = detail::read_response_code(version, body);
+  if (read.error != response_errc{}) return from_status ? from_status : make_error_code(read.error);
+  const std::error_code from_body = to_error_code(version, read.code);
+  return from_body ? from_body : from_status;
+}
+
+/// The error_code of a parsed `body` alone, read as if it came with HTTP 200.
+inline std::error_code error_code_of(api_version version, const nlohmann::json& body) noexcept {
+  return error_code_of(version, 200, body);
+}
+
+/// The failed items of a batch call, in the body's order (v2 `data.errors[]` with `code`,
+/// v4 `data.error[]` with `errorCode`); empty when there are none, for v3 (which documents no
+/// per-item failures), and when the failure list is not an array (`batch_error_code_of` reports
+/// that). An entry that is not an object, or whose code is unusable, is still a failure: its `code`
+/// is then a `response_errc`. Throws only `std::bad_alloc`.
+inline std::vector<item_failure> item_failures(api_version version, const nlohmann::json& body) {
+  std::vector<item_failure> failures;
+  const nlohmann::json* list = detail::failure_list(version, body);
+  if (list == nullptr || !list->is_array()) return failures;
+  const detail::failure_fields fields = detail::failure_fields_of(version);
+  failures.reserve(list->size());
+  for (const nlohmann::json& item : *list) {
+    const detail::code_read read = detail::read_code(item, fields.code);
+    failures.push_back({read.error != response_errc{} ? make_error_code(read.error)
+                                                      : to_error_code(version, read.code),
+                        detail::string_member(item, "tracking_number"),
+                        detail::string_member(item, fields.courier),
+                        detail::string_member(item, fields.message)});
+  }
+  return failures;
+}
+
+/// `error_code_of`, except that a successful batch response with failed items gives
+/// `response_errc::items_failed` (and one whose failure list is not an array,
+/// `response_errc::failures_not_array`): TrackingMore answers such a batch with a success code.
+inline std::error_code batch_error_code_of(api_version version, int http_status,
+                                           const nlohmann::json& body) noexcept {
+  if (const std::error_code ec = error_code_of(version, http_status, body)) return ec;
+  const nlohmann::json* list = detail::failure_list(version, body);
+  if (list == nullptr) return {};
+  if (!list->is_array()) return make_error_code(response_errc::failures_not_array);
+  return list->empty() ? std::error_code{} : make_error_code(response_errc::items_failed);
+}
+
+/// `batch_error_code_of` for a parsed `body` alone, read as if it came with HTTP 200.
+inline std::error_code batch_error_code_of(api_version version,
+                                           const nlohmann::json& body) noexcept {
+  return batch_error_code_of(version, 200, body);
+}
+
+}  // namespace trackingmore
+
+#endif  // TRACKINGMORE_STATUS_NLOHMANN_JSON_HPP

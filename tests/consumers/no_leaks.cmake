@@ -1,0 +1,13 @@
+# A subproject adds its library and nothing else: no tests, examples, warning flags or CTest.
+foreach(own_target trackingmore_warnings trackingmore_catch_main core_tests quick_start)
+  if(TARGET ${own_target})
+    message(FATAL_ERROR "trackingmore-status leaked the target ${own_target}")
+  endif()
+endforeach()
+if(DEFINED BUILD_TESTING OR DEFINED CACHE{BUILD_TESTING})
+  message(FATAL_ERROR "trackingmore-status leaked BUILD_TESTING (an include(CTest))")
+endif()
+get_target_property(options trackingmore::status INTERFACE_COMPILE_OPTIONS)
+if(options)
+  message(FATAL_ERROR "trackingmore-status imposes compile options: ${options}")
+endif()

@@ -1,0 +1,13 @@
+# The pkg-config route: `pkg-config --cflags trackingmore-status` from the installed PREFIX (and
+# nowhere else), a plain compiler call, and the program run.
+include("${CMAKE_CURRENT_LIST_DIR}/../compile_and_run.cmake")
+set(ENV{PKG_CONFIG_LIBDIR} "${PREFIX}/share/pkgconfig")
+execute_process(COMMAND "${PKG_CONFIG}" --modversion trackingmore-status
+                OUTPUT_VARIABLE version OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+if(NOT version STREQUAL "1.0.0")
+  message(FATAL_ERROR "pkg-config --modversion gives '${version}', not 1.0.0")
+endif()
+execute_process(COMMAND "${PKG_CONFIG}" --cflags trackingmore-status
+                OUTPUT_VARIABLE cflags OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+separate_arguments(cflags UNIX_COMMAND "${cflags}")
+compile_and_run(${cflags})

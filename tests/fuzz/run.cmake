@@ -1,0 +1,17 @@
+# Runs the fuzzer FUZZER. MODE replay: every input of CORPUS and REGRESSIONS once. MODE fuzz: for
+# SECONDS, from those inputs, growing a corpus in WORK_DIR (never in the source tree).
+file(GLOB inputs "${CORPUS}/*" "${REGRESSIONS}/*")
+list(FILTER inputs EXCLUDE REGEX "/README[^/]*$")
+if(MODE STREQUAL "replay")
+  execute_process(COMMAND "${FUZZER}" ${inputs} RESULT_VARIABLE failed)
+else()
+  file(MAKE_DIRECTORY "${WORK_DIR}/corpus" "${WORK_DIR}/artifacts")
+  file(COPY ${inputs} DESTINATION "${WORK_DIR}/corpus")
+  execute_process(COMMAND "${FUZZER}" -max_total_time=${SECONDS} -max_len=4096 -timeout=10
+                          -print_final_stats=1 -artifact_prefix=${WORK_DIR}/artifacts/
+                          "${WORK_DIR}/corpus" RESULT_VARIABLE failed)
+endif()
+if(failed)
+  message(FATAL_ERROR "The fuzzer failed. Keep the crash input as a regression test: copy it from "
+                      "${WORK_DIR}/artifacts/ into tests/fuzz/regressions/, fix, and commit both.")
+endif()

@@ -1,0 +1,260 @@
+// The nlohmann/json adapter, with the real response bodies of tests/fuzz/corpus (from
+// trackingmore-codes.md) and every kind of malformed body. Included first: it must be
+// self-contained.
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <trackingmore/status/nlohmann_json.hpp>
+
+#include "../catch.hpp"
+
+namespace tk = trackingmore;
+using tk::api_version;
+using tk::response_errc;
+
+namespace {
+
+/// A body of the seed corpus, as received.
+std::string real_body(const std::string& name) {
+  std::ifstream file(std::string(TRACKINGMORE_BODIES) + "/" + name, std::ios::binary);
+  REQUIRE(file);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+std::error_code code_of(api_version v, int http_status, const std::string& text) {
+  return tk::error_code_of(v, http_status, tk::parse_body(text));
+}
+
+}  // namespace
+
+TEST_CASE("v2 and v4 read meta.code, v3 the top-level code") {
+  CHECK_FALSE(code_of(api_version::v2, 200, real_body("v2_success.json")));
+  CHECK_FALSE(code_of(api_version::v3, 200, real_body("v3_success.json")));
+  CHECK_FALSE(code_of(api_version::v4, 200, real_body("v4_success.json")));
+
+  const std::error_code v2_exists =
+      code_of(api_version::v2, 200, real_body("v2_tracking_exists.json"));
+  CHECK(v2_exists == tk::v2::errc::tracking_exists);
+  const std::error_code v4_exists =
+      code_of(api_version::v4, 400, real_body("v4_tracking_exists.json"));
+  CHECK(v4_exists == tk::v4::errc::tracking_exists);
+  CHECK(v4_exists == tk::condition::tracking_exists);
+  CHECK(v4_exists.message() == "Tracking No. already exists.");
+
+  const std::error_code limited =
+      code_of(api_version::v4, 429, real_body("v4_too_many_requests.json"));
+  CHECK(limited == tk::condition::rate_limited);
+  CHECK(tk::retry_after_seconds(limited) == 120);
+
+  // The same text under another version's layout has no code where that version looks.
+  CHECK(code_of(api_version::v2, 200, real_body("v3_success.json")) == response_errc::no_meta);
+  CHECK(code_of(api_version::v3, 200, real_body("v4_success.json")) == response_errc::no_code);
+}
+
+TEST_CASE("the body's failing code wins over a successful HTTP status") {
+  // Reported for v2: HTTP 200 with meta.code 4021.
+  const std::error_code ec =
+      code_of(api_version::v2, 200, R"({"meta":{"code":4021,"type":"Bad Request"},"data":[]})");
+  CHECK(ec == tk::v2::errc::quota_exhausted);
+  CHECK(ec == tk::condition::payment_required);
+}
+
+TEST_CASE("a success needs both the body and the HTTP status") {
+  const std::error_code ec = code_of(api_version::v4, 502, real_body("v4_success.json"));
+  CHECK(ec.category() == tk::v4::category());
+  CHECK(ec.value() == 502);
+  CHECK(tk::is_retryable(ec));
+  // HTTP 0 (some clients' "no status") and 2xx leave the decision to the body.
+  CHECK_FALSE(code_of(api_version::v4, 0, real_body("v4_success.json")));
+  CHECK_FALSE(code_of(api_version::v2, 201, real_body("v2_success.json")));
+}
+
+TEST_CASE("a body that is not JSON is classified from the HTTP status") {
+  const std::string page = real_body("proxy_502.html");
+  REQUIRE(tk::parse_body(page).is_discarded());
+
+  const std::error_code bad_gateway = code_of(api_version::v4, 502, page);
+  CHECK(bad_gateway.category() == tk::v4::category());
+  CHECK(bad_gateway.value() == 502);
+  CHECK(bad_gateway == tk::condition::server_error);
+  CHECK(bad_gateway == tk::condition::retryable);
+
+  CHECK(code_of(api_version::v2, 503, page) == tk::v2::errc::service_unavailable);
+  CHECK(code_of(api_version::v4, 404, page) == tk::v4::errc::not_found);
+  CHECK(code_of(api_version::v3, 429, page) == tk::condition::rate_limited);
+
+  // Under a status that is no failure, the page itself is the error: never a silent success.
+  for (const int status : {200, 201, 204, 0}) {
+    INFO("HTTP " << status);
+    CHECK(code_of(api_version::v4, status, page) == response_errc::not_json);
+  }
+}
+
+TEST_CASE("malformed bodies give a response_errc, never an exception or a success") {
+  struct malformed {
+    const char* text;
+    response_errc v4;  // read as v4 (meta.code)
+  };
+  const malformed cases[] = {
+      {"", response_errc::not_json},
+      {R"({"meta":{"code":200})", response_errc::not_json},  // cut short
+      {"\xff\xfe{}", response_errc::not_json},
+      {R"({"meta":{"code":1e400}})", response_errc::not_json},  // nlohmann: number overflow
+      {"[]", response_errc::not_object},
+      {R"("meta")", response_errc::not_object},
+      {"200", response_errc::not_object},
+      {"null", response_errc::not_object},
+      {"{}", response_errc::no_meta},
+      {R"({"meta":null})", response_errc::no_meta},
+      {R"({"meta":[200]})", response_errc::no_meta},
+      {R"({"meta":"200"})", response_errc::no_meta},
+      {R"({"code":200})", response_errc::no_meta},
+      {R"({"meta":{}})", response_errc::no_code},
+      {R"({"meta":{"Code":200}})", response_errc::no_code},
+      {R"({"meta":{"code":"200"}})", response_errc::code_not_integer},
+      {R"({"meta":{"code":200.0}})", response_errc::code_not_integer},
+      {R"({"meta":{"code":2e2}})", response_errc::code_not_integer},
+      {R"({"meta":{"code":true}})", response_errc::code_not_integer},
+      {R"({"meta":{"code":null}})", response_errc::code_not_integer},
+      {R"({"meta":{"code":[200]}})", response_errc::code_not_integer},
+      {R"({"meta":{"code":{"value":200}}})", response_errc::code_not_integer},
+      {R"({"meta":{"code":2147483648}})", response_errc::code_out_of_range},
+      {R"({"meta":{"code":-2147483649}})", response_errc::code_out_of_range},
+      {R"({"meta":{"code":18446744073709551615}})", response_errc::code_out_of_range},
+      {R"({"meta":{"code":-9223372036854775808}})", response_errc::code_out_of_range},
+  };
+  for (const malformed& m : cases) {
+    INFO("body: " << m.text);
+    const std::error_code ec = code_of(api_version::v4, 200, m.text);
+    CHECK(ec == m.v4);
+    CHECK(ec.category() == tk::response_category());
+    CHECK_FALSE(tk::is_retryable(ec));
+    CHECK(ec.default_error_condition().category() == tk::response_category());
+    CHECK(tk::batch_error_code_of(api_version::v4, 200, tk::parse_body(m.text)) == m.v4);
+    // Under a failing HTTP status, that status is the better answer.
+    CHECK(code_of(api_version::v4, 503, m.text) == tk::condition::server_error);
+  }
+}
+
+TEST_CASE("v3's top-level code is read the same way") {
+  CHECK(code_of(api_version::v3, 200, R"({"meta":{"code":200}})") == response_errc::no_code);
+  CHECK(code_of(api_version::v3, 200, R"({"code":"200"})") == response_errc::code_not_integer);
+  CHECK(code_of(api_version::v3, 200, R"({"code":4294967496})") ==
+        response_errc::code_out_of_range);
+  CHECK(code_of(api_version::v3, 200, R"({"code":423,"data":[]})") ==
+        tk::v3::errc::tracking_exists);
+}
+
+TEST_CASE("any int code is read, the extremes included") {
+  const std::error_code max = code_of(api_version::v4, 200, R"({"meta":{"code":2147483647}})");
+  CHECK(max.category() == tk::v4::category());
+  CHECK(max.value() == 2147483647);
+  const std::error_code min = code_of(api_version::v4, 200, R"({"meta":{"code":-2147483648}})");
+  CHECK(min.category() == tk::v4::category());
+  CHECK(min.value() == -2147483647 - 1);
+  CHECK(code_of(api_version::v4, 200, R"({"meta":{"code":4999}})") ==
+        tk::condition::invalid_request);
+}
+
+TEST_CASE("v2 batch: per-item failures in data.errors[]") {
+  const nlohmann::json body = tk::parse_body(real_body("v2_batch_one_failed.json"));
+  CHECK_FALSE(tk::error_code_of(api_version::v2, 201, body));  // meta.code says "created"
+  CHECK(tk::batch_error_code_of(api_version::v2, 201, body) == response_errc::items_failed);
+
+  const std::vector<tk::item_failure> failures = tk::item_failures(api_version::v2, body);
+  REQUIRE(failures.size() == 1);
+  CHECK(failures[0].code == tk::v2::errc::tracking_exists);
+  CHECK(failures[0].tracking_number == "RB000000002TR");
+  CHECK(failures[0].courier_code == "turkey-post");
+  CHECK(failures[0].message == "Tracking already exists.");
+}
+
+TEST_CASE("v4 batch: per-item failures in data.error[]") {
+  const nlohmann::json body = tk::parse_body(real_body("v4_batch_one_failed.json"));
+  CHECK_FALSE(tk::error_code_of(api_version::v4, 200, body));
+  CHECK(tk::batch_error_code_of(api_version::v4, 200, body) == response_errc::items_failed);
+  CHECK(tk::batch_error_code_of(api_version::v4, body) == response_errc::items_failed);
+
+  const std::vector<tk::item_failure> failures = tk::item_failures(api_version::v4, body);
+  REQUIRE(failures.size() == 1);
+  CHECK(failures[0].code == tk::v4::errc::tracking_exists);
+  CHECK(failures[0].tracking_number == "9261290302951157303002");
+  CHECK(failures[0].courier_code == "usps");
+  CHECK(failures[0].message == "Tracking No. already exists.");
+
+  // Each version reads its own list only; v3 documents none.
+  CHECK(tk::item_failures(api_version::v2, body).empty());
+  CHECK(tk::item_failures(api_version::v3, body).empty());
+}
+
+TEST_CASE("a batch without failures, and a failed batch call") {
+  for (const char* name : {"v4_success.json", "v4_tracking_exists.json"}) {
+    const nlohmann::json body = tk::parse_body(real_body(name));
+    CHECK(tk::item_failures(api_version::v4, body).empty());
+    CHECK(tk::batch_error_code_of(api_version::v4, 200, body) ==
+          tk::error_code_of(api_version::v4, 200, body));
+  }
+  const auto empty_list =
+      tk::parse_body(R"({"meta":{"code":200},"data":{"success":[],"error":[]}})");
+  CHECK_FALSE(tk::batch_error_code_of(api_version::v4, 200, empty_list));
+  const auto null_list = tk::parse_body(R"({"meta":{"code":200},"data":{"error":null}})");
+  CHECK_FALSE(tk::batch_error_code_of(api_version::v4, 200, null_list));
+
+  // The call's own failure comes first: the items are not the news.
+  const auto refused = tk::parse_body(
+      R"({"meta":{"code":4103},"data":{"error":[{"tracking_number":"1","errorCode":4101}]}})");
+  CHECK(tk::batch_error_code_of(api_version::v4, 400, refused) ==
+        tk::v4::errc::batch_limit_exceeded);
+}
+
+TEST_CASE("malformed failure lists and entries are still failures") {
+  const auto not_array =
+      tk::parse_body(R"({"meta":{"code":200},"data":{"error":{"errorCode":4101}}})");
+  CHECK(tk::batch_error_code_of(api_version::v4, 200, not_array) ==
+        response_errc::failures_not_array);
+  CHECK(tk::item_failures(api_version::v4, not_array).empty());
+
+  const auto entries = tk::parse_body(R"({"meta":{"code":200},"data":{"error":[
+      "4101", {"tracking_number":"A"}, {"tracking_number":7,"errorCode":"4101"},
+      {"errorCode":4101.5,"courier_code":["usps"]}, {"errorCode":9999999999}, {"errorCode":200}]}})");
+  CHECK(tk::batch_error_code_of(api_version::v4, 200, entries) == response_errc::items_failed);
+  const std::vector<tk::item_failure> failures = tk::item_failures(api_version::v4, entries);
+  REQUIRE(failures.size() == 6);
+  CHECK(failures[0].code == response_errc::not_object);
+  CHECK(failures[1].code == response_errc::no_code);
+  CHECK(failures[1].tracking_number == "A");
+  CHECK(failures[2].code == response_errc::code_not_integer);
+  CHECK(failures[2].tracking_number.empty());  // not a string
+  CHECK(failures[3].code == response_errc::code_not_integer);
+  CHECK(failures[3].courier_code.empty());
+  CHECK(failures[4].code == response_errc::code_out_of_range);
+  // A success code in the failure list reads as success; the batch still reports items_failed.
+  CHECK_FALSE(failures[5].code);
+}
+
+TEST_CASE("response_category: its own name, a message for every error") {
+  CHECK(std::string(tk::response_category().name()) == "trackingmore.response");
+  const std::error_code ec = response_errc::not_json;
+  CHECK(ec.category() == tk::response_category());
+  CHECK(ec == tk::make_error_code(response_errc::not_json));
+  CHECK(ec != tk::condition::retryable);
+  CHECK(ec != tk::condition::server_error);
+  std::string previous;
+  for (int value = static_cast<int>(response_errc::not_json);
+       value <= static_cast<int>(response_errc::items_failed); ++value) {
+    const std::string text = tk::response_category().message(value);
+    CHECK_FALSE(text.empty());
+    CHECK(text != previous);
+    CHECK(text != tk::response_category().message(0));
+    previous = text;
+  }
+  CHECK(tk::response_category().message(0) == "unknown TrackingMore response error");
+}
+
+TEST_CASE("parse_body survives pathological text") {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  CHECK(code_of(api_version::v4, 200, deep) == response_errc::not_object);
+  CHECK(code_of(api_version::v4, 200, std::string(100000, '[')) == response_errc::not_json);
+}
