@@ -1,14 +1,13 @@
-// GET /v4/trackings/get with Boost.Beast, then let the library read meta.code. Plain HTTP to keep
-// it short: for HTTPS, wrap the stream in `beast::ssl_stream` as Beast's http_client_sync_ssl does.
+// GET /v4/trackings/get with Boost.Beast, then let the library read the response. Plain HTTP to
+// keep it short: for HTTPS, wrap the stream in `beast::ssl_stream` as Beast's http_client_sync_ssl
+// does.
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cstdlib>
 #include <iostream>
 #include <string>
-#include <trackingmore/status.hpp>
-
-#include "meta_code.hpp"
+#include <trackingmore/status/nlohmann_json.hpp>
 
 namespace beast = boost::beast;
 namespace http = beast::http;
@@ -26,8 +25,9 @@ int main(int argc, char** argv) try {
   beast::flat_buffer buffer;
   http::response<http::string_body> response;
   http::read(stream, buffer, response);
-  const std::error_code ec = trackingmore::v4::to_error_code(
-      meta_code(response.body(), static_cast<int>(response.result_int())));
+  const std::error_code ec = trackingmore::error_code_of(trackingmore::api_version::v4,
+                                                         static_cast<int>(response.result_int()),
+                                                         trackingmore::parse_body(response.body()));
   std::cout << (ec ? ec.message() : "success") << '\n';
   return ec ? 1 : 0;
 } catch (const boost::system::system_error& e) {

@@ -1,12 +1,10 @@
-// GET /v4/trackings/get with libcurl, then let the library read meta.code.
+// GET /v4/trackings/get with libcurl, then let the library read the response.
 #include <curl/curl.h>
 
 #include <cstdlib>
 #include <iostream>
 #include <string>
-#include <trackingmore/status.hpp>
-
-#include "meta_code.hpp"
+#include <trackingmore/status/nlohmann_json.hpp>
 
 static std::size_t append(char* data, std::size_t size, std::size_t count, void* body) {
   static_cast<std::string*>(body)->append(data, size * count);
@@ -34,8 +32,8 @@ int main(int argc, char** argv) {
     std::cerr << "no response: " << curl_easy_strerror(sent) << '\n';
     return 2;
   }
-  const std::error_code ec =
-      trackingmore::v4::to_error_code(meta_code(body, static_cast<int>(status)));
+  const std::error_code ec = trackingmore::error_code_of(
+      trackingmore::api_version::v4, static_cast<int>(status), trackingmore::parse_body(body));
   std::cout << (ec ? ec.message() : "success") << '\n';
   return ec ? 1 : 0;
 }

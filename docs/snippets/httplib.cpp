@@ -1,11 +1,9 @@
-// GET /v4/trackings/get with cpp-httplib, then let the library read meta.code.
+// GET /v4/trackings/get with cpp-httplib, then let the library read the response.
 #include <httplib.h>
 
 #include <cstdlib>
 #include <iostream>
-#include <trackingmore/status.hpp>
-
-#include "meta_code.hpp"
+#include <trackingmore/status/nlohmann_json.hpp>
 
 int main(int argc, char** argv) {
   const char* key = std::getenv("TRACKINGMORE_API_KEY");
@@ -15,8 +13,8 @@ int main(int argc, char** argv) {
     std::cerr << "no response: " << httplib::to_string(response.error()) << '\n';
     return 2;
   }
-  const std::error_code ec =
-      trackingmore::v4::to_error_code(meta_code(response->body, response->status));
+  const std::error_code ec = trackingmore::error_code_of(
+      trackingmore::api_version::v4, response->status, trackingmore::parse_body(response->body));
   std::cout << (ec ? ec.message() : "success") << '\n';
   return ec ? 1 : 0;
 }
