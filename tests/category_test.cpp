@@ -25,8 +25,7 @@ TEST_CASE("conditions are error_conditions with readable messages") {
   CHECK(c.category() == tk::condition_category());
   CHECK(c.value() == static_cast<int>(condition::rate_limited));
   CHECK(c.message() == "rate limited");
-  CHECK(std::error_condition(condition::courier_not_detected).message() ==
-        "courier not detected");
+  CHECK(std::error_condition(condition::courier_not_detected).message() == "courier not detected");
   CHECK(tk::condition_category().message(0) == "unknown TrackingMore condition");
   CHECK(tk::condition_category().message(-7) == "unknown TrackingMore condition");
 }
