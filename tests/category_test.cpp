@@ -32,7 +32,7 @@ TEST_CASE("conditions are error_conditions with readable messages") {
 
 TEST_CASE("a duplicated category object is still recognised by name") {
   // What a platform that duplicates inline variables across shared libraries would produce.
-  static const tk::detail::version_category duplicate{api_version::v4};
+  const tk::detail::version_category duplicate{api_version::v4};
   const std::error_code ec(4101, duplicate);
   REQUIRE(&ec.category() != &tk::v4::category());
   CHECK(tk::find(ec) == tk::v4::find(4101));

@@ -178,10 +178,10 @@ namespace detail {
 /// A documented row, before the fields that follow from it are filled in by `make_table`.
 template <class Errc>
 struct row {
-  Errc code;
+  Errc code{};
   std::string_view name, type, message;
-  trackingmore::condition condition;
-  retry_advice retry;
+  trackingmore::condition condition{};
+  retry_advice retry{};
   int http_status = 0;  // 0: the status named by `type`
 };
 
@@ -300,6 +300,15 @@ constexpr bool check_table(const std::array<code_info, N>& table) noexcept {
   return true;
 }
 
+// A header-only category has its vtable in every translation unit, and a never-destroyed holder
+// registers a destructor that does nothing: both by design, so -Weverything need not say so.
+#ifdef __clang__
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wweak-vtables"
+#pragma clang diagnostic ignored "-Wglobal-constructors"
+#pragma clang diagnostic ignored "-Wexit-time-destructors"
+#endif
+
 /// The category of one API version's codes; one object per version (see `category_object`).
 class TRACKINGMORE_SYMBOL_VISIBLE version_category final : public std::error_category {
  public:
@@ -329,16 +338,23 @@ union never_destroyed {
   T object;
   template <class... Args>
   constexpr explicit never_destroyed(Args... args) noexcept : object(args...) {}
-  ~never_destroyed() {}
+  ~never_destroyed() {}  // NOLINT(modernize-use-equals-default): `= default` would be deleted
   never_destroyed(const never_destroyed&) = delete;
   never_destroyed& operator=(const never_destroyed&) = delete;
 };
 
 // Inline variables with default visibility: one object per program, even across shared libraries.
-TRACKINGMORE_SYMBOL_VISIBLE inline never_destroyed<version_category> v2_category{api_version::v2};
-TRACKINGMORE_SYMBOL_VISIBLE inline never_destroyed<version_category> v3_category{api_version::v3};
-TRACKINGMORE_SYMBOL_VISIBLE inline never_destroyed<version_category> v4_category{api_version::v4};
-TRACKINGMORE_SYMBOL_VISIBLE inline never_destroyed<condition_category> conditions{};
+TRACKINGMORE_SYMBOL_VISIBLE inline const never_destroyed<version_category> v2_category{
+    api_version::v2};
+TRACKINGMORE_SYMBOL_VISIBLE inline const never_destroyed<version_category> v3_category{
+    api_version::v3};
+TRACKINGMORE_SYMBOL_VISIBLE inline const never_destroyed<version_category> v4_category{
+    api_version::v4};
+TRACKINGMORE_SYMBOL_VISIBLE inline const never_destroyed<condition_category> conditions{};
+
+#ifdef __clang__
+#pragma clang diagnostic pop
+#endif
 
 }  // namespace detail
 
