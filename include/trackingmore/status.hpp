@@ -277,10 +277,21 @@ constexpr code_index make_index(const std::array<code_info, N>& table) noexcept 
 template <const auto& Table>
 inline constexpr code_index index_of = make_index(Table);
 
+/// The index of `code`'s row in `Table`, or `Table.size()` when it has none.
+///
+/// Compile-time lookups go through this index, never by testing `find`'s pointer: g++ cannot
+/// compare an element's address with nullptr in a constant expression under
+/// -fno-delete-null-pointer-checks, which -fsanitize=null (part of -fsanitize=undefined) implies.
+template <const auto& Table>
+constexpr std::size_t row_of(int code) noexcept {
+  const std::uint8_t slot = index_of<Table>.slots[index_of<Table>.slot_of(code)];
+  return slot != 0 && Table[slot - 1u].code == code ? slot - 1u : Table.size();
+}
+
 template <const auto& Table>
 constexpr const code_info* find_in(int code) noexcept {
-  const std::uint8_t slot = index_of<Table>.slots[index_of<Table>.slot_of(code)];
-  return slot != 0 && Table[slot - 1u].code == code ? &Table[slot - 1u] : nullptr;
+  const std::size_t row = row_of<Table>(code);
+  return row < Table.size() ? &Table[row] : nullptr;
 }
 
 /// Checks the invariants every table keeps; each failure names the broken rule.
@@ -743,14 +754,23 @@ constexpr code_table codes_of(api_version version) noexcept {
   return {nullptr, 0};
 }
 
+namespace detail {
+/// The index of `code`'s row in `version`'s table, or the table's size when it has none.
+constexpr std::size_t row_of(api_version version, int code) noexcept {
+  switch (version) {
+    case api_version::v2: return row_of<v2::codes>(code);
+    case api_version::v3: return row_of<v3::codes>(code);
+    case api_version::v4: return row_of<v4::codes>(code);
+  }
+  return 0;
+}
+}  // namespace detail
+
 /// The row of `code` in `version`'s table, or nullptr when that version does not document it.
 constexpr const code_info* find(api_version version, int code) noexcept {
-  switch (version) {
-    case api_version::v2: return v2::find(code);
-    case api_version::v3: return v3::find(code);
-    case api_version::v4: return v4::find(code);
-  }
-  return nullptr;
+  const code_table table = codes_of(version);
+  const std::size_t row = detail::row_of(version, code);
+  return row < table.size() ? table.begin() + row : nullptr;
 }
 
 /// How the library treats any `code` of `version`: its documented row, or else a row (with empty
@@ -762,7 +782,10 @@ constexpr const code_info* find(api_version version, int code) noexcept {
 /// - anything else (negatives, 1..199, 300..399, 600..3999, 6000 and up): a failure with no
 ///   condition, advised `never`, HTTP status 0.
 constexpr code_info classify(api_version version, int code) noexcept {
-  if (const code_info* row = find(version, code)) return *row;
+  const code_table table = codes_of(version);
+  if (const std::size_t row = detail::row_of(version, code); row < table.size()) {
+    return table.begin()[row];
+  }
   code_info info{code, version, {}, {}, {}, 0, http_class{}, retry_advice::never, 0, no_condition};
   const int digit = code >= 100 && code <= 599     ? code / 100
                     : code >= 4000 && code <= 5999 ? code / 1000
@@ -969,9 +992,8 @@ static_assert(v2_messages_pl.size() == v2::codes.size());
 }  // namespace detail
 
 constexpr std::string_view v2::message_pl(int code) noexcept {
-  const code_info* row = find(code);
-  return row == nullptr ? std::string_view{}
-                        : detail::v2_messages_pl[static_cast<std::size_t>(row - codes.data())];
+  const std::size_t row = detail::row_of<codes>(code);
+  return row < codes.size() ? detail::v2_messages_pl[row] : std::string_view{};
 }
 
 }  // namespace trackingmore
