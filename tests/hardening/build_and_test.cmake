@@ -12,7 +12,7 @@ endif()
 set(options -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_CXX_FLAGS=${CXX_FLAGS} -DCMAKE_BUILD_TYPE=
             -DTRACKINGMORE_STATUS_MATRIX=OFF)
 if(STANDARD)
-  # CMake passes 23 as -std=c++2b to g++ 12, clang 14 and clang 16, which predate the name c++23.
+  # CMake spells 23 as -std=c++23 for g++ 12, as -std=c++2b for clang 14 and 16 (older name).
   list(APPEND options -DCMAKE_CXX_STANDARD=${STANDARD} -DCMAKE_CXX_STANDARD_REQUIRED=ON
        -DCMAKE_CXX_EXTENSIONS=OFF)
 endif()
