@@ -19,15 +19,15 @@ endif()
 execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${BINARY_DIR} -G ${GENERATOR}
                         ${options} COMMAND_ERROR_IS_FATAL ANY)
 
-set(build ${CMAKE_COMMAND} --build ${BINARY_DIR} --parallel 2)
+# One job: ctest runs two such builds side by side.
+set(build ${CMAKE_COMMAND} --build ${BINARY_DIR} --parallel 1)
 if(TARGETS)
   separate_arguments(TARGETS UNIX_COMMAND "${TARGETS}")
   list(APPEND build --target ${TARGETS})
 endif()
 execute_process(COMMAND ${build} COMMAND_ERROR_IS_FATAL ANY)
 
-set(test ${CMAKE_CTEST_COMMAND} --test-dir ${BINARY_DIR} --output-on-failure --no-tests=error
-         --parallel 2)
+set(test ${CMAKE_CTEST_COMMAND} --test-dir ${BINARY_DIR} --output-on-failure --no-tests=error)
 if(TESTS)
   list(APPEND test --tests-regex ${TESTS})
 endif()

@@ -10,13 +10,13 @@
 #include <system_error>
 
 /// Counts a failed check into the enclosing function's `failures`, naming it on stderr.
-#define TRACKINGMORE_EXPECT(...)                                                          \
-  do {                                                                                    \
-    if (!(__VA_ARGS__)) {                                                                 \
-      static_cast<void>(                                                                  \
-          std::fprintf(stderr, "%s:%d: failed: %s\n", __FILE__, __LINE__, #__VA_ARGS__)); \
-      ++failures;                                                                         \
-    }                                                                                     \
+#define TRACKINGMORE_EXPECT(expression)                                                  \
+  do {                                                                                   \
+    if (!(expression)) {                                                                 \
+      static_cast<void>(                                                                 \
+          std::fprintf(stderr, "%s:%d: failed: %s\n", __FILE__, __LINE__, #expression)); \
+      ++failures;                                                                        \
+    }                                                                                    \
   } while (false)
 
 namespace every_facility {
