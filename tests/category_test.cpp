@@ -25,15 +25,14 @@ TEST_CASE("conditions are error_conditions with readable messages") {
   CHECK(c.category() == tk::condition_category());
   CHECK(c.value() == static_cast<int>(condition::rate_limited));
   CHECK(c.message() == "rate limited");
-  CHECK(std::error_condition(condition::courier_not_detected).message() ==
-        "courier not detected");
+  CHECK(std::error_condition(condition::courier_not_detected).message() == "courier not detected");
   CHECK(tk::condition_category().message(0) == "unknown TrackingMore condition");
   CHECK(tk::condition_category().message(-7) == "unknown TrackingMore condition");
 }
 
 TEST_CASE("a duplicated category object is still recognised by name") {
   // What a platform that duplicates inline variables across shared libraries would produce.
-  static const tk::detail::version_category duplicate{api_version::v4};
+  const tk::detail::version_category duplicate{api_version::v4};
   const std::error_code ec(4101, duplicate);
   REQUIRE(&ec.category() != &tk::v4::category());
   CHECK(tk::find(ec) == tk::v4::find(4101));

@@ -1,7 +1,6 @@
 // Every row of every table against tests/data, transcribed from the reference documentation.
 #include <trackingmore/status.hpp>
 
-#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -48,7 +47,7 @@ TEST_CASE("every documented code is in its table, field by field, in the documen
   for (const auto& r : rows) {
     REQUIRE(r.size() == 9);
     const tk::api_version version = version_named(r[0]);
-    const int code = std::atoi(r[1].c_str());
+    const int code = std::stoi(r[1]);
     INFO(r[0] << " " << code);
     const tk::code_table table = tk::codes_of(version);
     const std::size_t at = position[static_cast<int>(version)]++;
@@ -61,11 +60,11 @@ TEST_CASE("every documented code is in its table, field by field, in the documen
     CHECK(c.type == r[3]);
     // A code documented without a message (v2 500) takes its type as message.
     CHECK(c.message == (r[4].empty() ? r[3] : r[4]));
-    CHECK(c.http_status == std::atoi(r[5].c_str()));
+    CHECK(c.http_status == std::stoi(r[5]));
     CHECK(static_cast<int>(c.http_class) == c.http_status / 100);
     CHECK(tk::name_of(c.condition) == r[6]);
     CHECK(tk::name_of(c.retry) == r[7]);
-    CHECK(c.retry_after_s == static_cast<unsigned>(std::atoi(r[8].c_str())));
+    CHECK(c.retry_after_s == static_cast<unsigned>(std::stoi(r[8])));
   }
   CHECK(position[2] == tk::v2::codes.size());
   CHECK(position[3] == tk::v3::codes.size());
@@ -77,7 +76,7 @@ TEST_CASE("v2::message_pl is the Polish page's text, link labels removed") {
   REQUIRE(rows.size() == tk::v2::codes.size());
   for (const auto& r : rows) {
     REQUIRE(r.size() == 2);
-    const int code = std::atoi(r[0].c_str());
+    const int code = std::stoi(r[0]);
     INFO(code);
     // 500 has no message on either page; like message(), it falls back to the type.
     CHECK(tk::v2::message_pl(code) == (r[1].empty() ? tk::v2::find(code)->type : r[1]));

@@ -15,12 +15,19 @@ namespace {
 
 constexpr api_version versions[] = {api_version::v2, api_version::v3, api_version::v4};
 
-constexpr condition all_conditions[] = {
-    condition::authentication_failed, condition::access_denied,    condition::payment_required,
-    condition::rate_limited,          condition::invalid_request,  condition::limit_exceeded,
-    condition::tracking_exists,       condition::tracking_not_found, condition::courier_not_detected,
-    condition::not_found,             condition::timeout,          condition::server_error,
-    condition::retryable};
+constexpr condition all_conditions[] = {condition::authentication_failed,
+                                        condition::access_denied,
+                                        condition::payment_required,
+                                        condition::rate_limited,
+                                        condition::invalid_request,
+                                        condition::limit_exceeded,
+                                        condition::tracking_exists,
+                                        condition::tracking_not_found,
+                                        condition::courier_not_detected,
+                                        condition::not_found,
+                                        condition::timeout,
+                                        condition::server_error,
+                                        condition::retryable};
 
 // The conditions `ec` is equivalent to, as a sorted list of names.
 std::string conditions_of(const std::error_code& ec) {
@@ -50,8 +57,10 @@ TEST_CASE("constexpr facts") {
 }
 
 TEST_CASE("success never looks like an error") {
-  for (const auto& [version, code] : {std::pair{api_version::v2, 200}, {api_version::v2, 201},
-                                      {api_version::v3, 200}, {api_version::v4, 200}}) {
+  for (const auto& [version, code] : {std::pair{api_version::v2, 200},
+                                      {api_version::v2, 201},
+                                      {api_version::v3, 200},
+                                      {api_version::v4, 200}}) {
     INFO(tk::name_of(version) << " " << code);
     const std::error_code ec = tk::to_error_code(version, code);
     CHECK(!ec);

@@ -1,9 +1,9 @@
 /// @file
-/// Every documented TrackingMore API response code (v2, v3, v4) as constexpr tables, integrated with
-/// `std::error_code` and `std::error_condition`.
+/// Every documented TrackingMore API response code (v2, v3, v4) as constexpr tables, integrated
+/// with `std::error_code` and `std::error_condition`.
 ///
-/// Data: `trackingmore-codes.md` (TrackingMore's status-code page for v2, the v3 SDK READMEs, the v4
-/// SDK READMEs). Texts are verbatim, typos included, with page link labels removed.
+/// Data: `trackingmore-codes.md` (TrackingMore's status-code page for v2, the v3 SDK READMEs, the
+/// v4 SDK READMEs). Texts are verbatim, typos included, with page link labels removed.
 ///
 /// SPDX-License-Identifier: BSL-1.0
 #ifndef TRACKINGMORE_STATUS_HPP
@@ -46,9 +46,9 @@ enum class retry_advice {
 
 /// Groups of failures shared by all API versions: test them with `ec == condition::rate_limited`.
 ///
-/// Values start at 1 because a zero `std::error_condition` means "no error". Each documented failure
-/// has exactly one group (its `default_error_condition`); every code advised `after_delay` is also
-/// equivalent to `retryable`.
+/// Values start at 1 because a zero `std::error_condition` means "no error". Each documented
+/// failure has exactly one group (its `default_error_condition`); every code advised `after_delay`
+/// is also equivalent to `retryable`.
 enum class condition {
   authentication_failed = 1,  ///< The API key is invalid, deleted, or lacks permission.
   access_denied,              ///< The request was refused (v2 403, 4018; v4 403).
@@ -96,15 +96,15 @@ namespace trackingmore {
 /// No condition: the value of `code_info::condition` for success and for unclassifiable codes.
 inline constexpr condition no_condition{};
 
-/// One documented response code of one API version (or, from `classify`, the library's reading of an
-/// undocumented one).
+/// One documented response code of one API version (or, from `classify`, the library's reading of
+/// an undocumented one).
 struct code_info {
   int code;                  ///< The wire value of `meta.code` (v3: the top-level `code`).
   api_version version;       ///< The API version that documents it.
   std::string_view name;     ///< Its enumerator name in `vN::errc`; empty when undocumented.
   std::string_view type;     ///< The documented type, verbatim; empty when undocumented.
   std::string_view message;  ///< The documented English message; empty when undocumented.
-  int http_status;  ///< v4: documented; v2, v3: the status the type names; 0 when unknown.
+  int http_status;           ///< v4: documented; v2, v3: the status the type names; 0 when unknown.
   trackingmore::http_class http_class;  ///< The class of `http_status`.
   retry_advice retry;                   ///< What a client should do about it.
   unsigned retry_after_s;               ///< The documented wait before a retry (120 for 429).
@@ -134,20 +134,27 @@ constexpr std::string_view name_of(http_class c) noexcept {
 
 /// The enumerator name of `r` ("after_delay", ...); empty for a value that names no advice.
 constexpr std::string_view name_of(retry_advice r) noexcept {
-  constexpr std::array<std::string_view, 5> names{"not_applicable", "after_delay",
-                                                  "after_fixing_request", "after_account_action",
-                                                  "never"};
+  constexpr std::array<std::string_view, 5> names{
+      "not_applicable", "after_delay", "after_fixing_request", "after_account_action", "never"};
   const auto i = static_cast<std::size_t>(r);
   return i < names.size() ? names[i] : std::string_view{};
 }
 
 /// The enumerator name of `c` ("rate_limited", ...); empty for `no_condition` and other values.
 constexpr std::string_view name_of(condition c) noexcept {
-  constexpr std::array<std::string_view, 13> names{
-      "authentication_failed", "access_denied",        "payment_required", "rate_limited",
-      "invalid_request",       "limit_exceeded",       "tracking_exists",  "tracking_not_found",
-      "courier_not_detected",  "not_found",            "timeout",          "server_error",
-      "retryable"};
+  constexpr std::array<std::string_view, 13> names{"authentication_failed",
+                                                   "access_denied",
+                                                   "payment_required",
+                                                   "rate_limited",
+                                                   "invalid_request",
+                                                   "limit_exceeded",
+                                                   "tracking_exists",
+                                                   "tracking_not_found",
+                                                   "courier_not_detected",
+                                                   "not_found",
+                                                   "timeout",
+                                                   "server_error",
+                                                   "retryable"};
   const auto i = static_cast<std::size_t>(c) - 1;
   return i < names.size() ? names[i] : std::string_view{};
 }
@@ -171,19 +178,20 @@ namespace detail {
 /// A documented row, before the fields that follow from it are filled in by `make_table`.
 template <class Errc>
 struct row {
-  Errc code;
+  Errc code{};
   std::string_view name, type, message;
-  trackingmore::condition condition;
-  retry_advice retry;
+  trackingmore::condition condition{};
+  retry_advice retry{};
   int http_status = 0;  // 0: the status named by `type`
 };
 
 constexpr http_class class_of(int http_status) noexcept {
   return http_status >= 100 && http_status <= 599 ? static_cast<http_class>(http_status / 100)
-                                                   : http_class{};
+                                                  : http_class{};
 }
 
-// v2 and v3 document no HTTP status; their types are reason phrases, spelt as each version spells them.
+// v2 and v3 document no HTTP status; their types are reason phrases, spelt as each version spells
+// them.
 constexpr int status_named_by(std::string_view type, int code) noexcept {
   struct phrase {
     std::string_view text;
@@ -239,7 +247,8 @@ constexpr std::array<code_info, N> make_table(api_version version, const row<Err
 ///
 /// A linear scan or a binary search costs several times a `switch`; this matches it.
 struct code_index {
-  static constexpr unsigned slot_bits = 7;  // 128 slots for at most 27 codes: a multiplier is found fast
+  // 128 slots for at most 27 codes: a multiplier is found fast.
+  static constexpr unsigned slot_bits = 7;
   std::uint32_t multiplier;
   std::array<std::uint8_t, std::size_t{1} << slot_bits> slots;  // row + 1; 0 is empty
 
@@ -251,7 +260,8 @@ struct code_index {
 template <std::size_t N>
 constexpr code_index make_index(const std::array<code_info, N>& table) noexcept {
   static_assert(N < 255, "slots store row + 1 in a byte");
-  for (std::uint32_t multiplier = 0x9E3779B1u; multiplier != 0x9E3779B1u + 20000u; multiplier += 2) {
+  for (std::uint32_t multiplier = 0x9E3779B1u; multiplier != 0x9E3779B1u + 20000u;
+       multiplier += 2) {
     code_index index{multiplier, {}};
     bool collision = false;
     for (std::size_t i = 0; i < N && !collision; ++i) {
@@ -267,10 +277,21 @@ constexpr code_index make_index(const std::array<code_info, N>& table) noexcept 
 template <const auto& Table>
 inline constexpr code_index index_of = make_index(Table);
 
+/// The index of `code`'s row in `Table`, or `Table.size()` when it has none.
+///
+/// Compile-time lookups go through this index, never by testing `find`'s pointer: g++ cannot
+/// compare an element's address with nullptr in a constant expression under
+/// -fno-delete-null-pointer-checks, which -fsanitize=null (part of -fsanitize=undefined) implies.
+template <const auto& Table>
+constexpr std::size_t row_of(int code) noexcept {
+  const std::uint8_t slot = index_of<Table>.slots[index_of<Table>.slot_of(code)];
+  return slot != 0 && Table[slot - 1u].code == code ? slot - 1u : Table.size();
+}
+
 template <const auto& Table>
 constexpr const code_info* find_in(int code) noexcept {
-  const std::uint8_t slot = index_of<Table>.slots[index_of<Table>.slot_of(code)];
-  return slot != 0 && Table[slot - 1u].code == code ? &Table[slot - 1u] : nullptr;
+  const std::size_t row = row_of<Table>(code);
+  return row < Table.size() ? &Table[row] : nullptr;
 }
 
 /// Checks the invariants every table keeps; each failure names the broken rule.
@@ -281,14 +302,23 @@ constexpr bool check_table(const std::array<code_info, N>& table) noexcept {
     for (std::size_t j = 0; j < i; ++j) {
       if (table[j].code == c.code) return false;  // codes are unique
     }
-    if (c.failed() && c.message.empty()) return false;         // every failure has a message
+    if (c.failed() && c.message.empty()) return false;          // every failure has a message
     if (c.http_class != class_of(c.http_status)) return false;  // class follows status
-    if (c.http_class == http_class{}) return false;              // every status is a real one
+    if (c.http_class == http_class{}) return false;             // every status is a real one
     if (c.retry_after_s != 0 && c.retry != retry_advice::after_delay) return false;
     if (c.failed() == (c.condition == no_condition)) return false;  // failures, only, have a group
   }
   return true;
 }
+
+// A header-only category has its vtable in every translation unit, and a never-destroyed holder
+// registers a destructor that does nothing: both by design, so -Weverything need not say so.
+#ifdef __clang__
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wweak-vtables"
+#pragma clang diagnostic ignored "-Wglobal-constructors"
+#pragma clang diagnostic ignored "-Wexit-time-destructors"
+#endif
 
 /// The category of one API version's codes; one object per version (see `category_object`).
 class TRACKINGMORE_SYMBOL_VISIBLE version_category final : public std::error_category {
@@ -319,16 +349,23 @@ union never_destroyed {
   T object;
   template <class... Args>
   constexpr explicit never_destroyed(Args... args) noexcept : object(args...) {}
-  ~never_destroyed() {}
+  ~never_destroyed() {}  // NOLINT(modernize-use-equals-default): `= default` would be deleted
   never_destroyed(const never_destroyed&) = delete;
   never_destroyed& operator=(const never_destroyed&) = delete;
 };
 
 // Inline variables with default visibility: one object per program, even across shared libraries.
-TRACKINGMORE_SYMBOL_VISIBLE inline never_destroyed<version_category> v2_category{api_version::v2};
-TRACKINGMORE_SYMBOL_VISIBLE inline never_destroyed<version_category> v3_category{api_version::v3};
-TRACKINGMORE_SYMBOL_VISIBLE inline never_destroyed<version_category> v4_category{api_version::v4};
-TRACKINGMORE_SYMBOL_VISIBLE inline never_destroyed<condition_category> conditions{};
+TRACKINGMORE_SYMBOL_VISIBLE inline const never_destroyed<version_category> v2_category{
+    api_version::v2};
+TRACKINGMORE_SYMBOL_VISIBLE inline const never_destroyed<version_category> v3_category{
+    api_version::v3};
+TRACKINGMORE_SYMBOL_VISIBLE inline const never_destroyed<version_category> v4_category{
+    api_version::v4};
+TRACKINGMORE_SYMBOL_VISIBLE inline const never_destroyed<condition_category> conditions{};
+
+#ifdef __clang__
+#pragma clang diagnostic pop
+#endif
 
 }  // namespace detail
 
@@ -336,33 +373,33 @@ namespace v2 {
 
 /// Every documented v2 `meta.code`; the value is the wire code.
 enum class errc : int {
-  success = 200,                   ///< 200 Success.
-  created = 201,                   ///< 201 Created.
-  over_limit = 202,                ///< 202 "Bad Request": succeeded but exceeded the limit.
-  unauthorized = 401,              ///< 401 Unauthorized.
-  invalid_api_key = 4001,          ///< 4001 Invalid API key.
-  api_key_deleted = 4002,          ///< 4002 API key has been deleted.
-  bad_request = 4012,              ///< 4012 Missing or misunderstood parameters.
-  tracking_number_required = 4013, ///< 4013 Tracking_number is required.
-  invalid_tracking_number = 4014,  ///< 4014 Invalid `tracking_number`.
-  invalid_carrier_code = 4015,     ///< 4015 Invalid `carrier_code`.
-  tracking_exists = 4016,          ///< 4016 Tracking already exists.
-  tracking_not_found = 4017,       ///< 4017 Tracking does not exist.
-  activation_required = 4018,      ///< 4018 The feature requires custom activation.
-  insufficient_balance = 4019,     ///< 4019 Balance insufficient.
-  batch_limit_exceeded = 4020,     ///< 4020 Up to 200 at a time.
-  quota_exhausted = 4021,          ///< 4021 Quota deficient or trial expired.
-  empty_response = 4031,           ///< 4031 "No Content": create the tracking first.
-  carrier_not_detected = 4032,     ///< 4032 "No Content": cannot detect courier.
-  invalid_status = 4033,           ///< 4033 "No Content": invalid `package status`.
-  payment_required = 402,          ///< 402 Payment required.
-  forbidden = 403,                 ///< 403 Access denied.
-  not_found = 404,                 ///< 404 Resource was not found.
-  method_not_allowed = 405,        ///< 405 Method not supported.
-  conflict = 409,                  ///< 409 Conflict.
-  too_many_requests = 429,         ///< 429 Exceeded API limits: wait two minutes.
-  server_error = 500,              ///< 500 Server error.
-  service_unavailable = 503        ///< 503 Service temporarily unavailable.
+  success = 200,                    ///< 200 Success.
+  created = 201,                    ///< 201 Created.
+  over_limit = 202,                 ///< 202 "Bad Request": succeeded but exceeded the limit.
+  unauthorized = 401,               ///< 401 Unauthorized.
+  invalid_api_key = 4001,           ///< 4001 Invalid API key.
+  api_key_deleted = 4002,           ///< 4002 API key has been deleted.
+  bad_request = 4012,               ///< 4012 Missing or misunderstood parameters.
+  tracking_number_required = 4013,  ///< 4013 Tracking_number is required.
+  invalid_tracking_number = 4014,   ///< 4014 Invalid `tracking_number`.
+  invalid_carrier_code = 4015,      ///< 4015 Invalid `carrier_code`.
+  tracking_exists = 4016,           ///< 4016 Tracking already exists.
+  tracking_not_found = 4017,        ///< 4017 Tracking does not exist.
+  activation_required = 4018,       ///< 4018 The feature requires custom activation.
+  insufficient_balance = 4019,      ///< 4019 Balance insufficient.
+  batch_limit_exceeded = 4020,      ///< 4020 Up to 200 at a time.
+  quota_exhausted = 4021,           ///< 4021 Quota deficient or trial expired.
+  empty_response = 4031,            ///< 4031 "No Content": create the tracking first.
+  carrier_not_detected = 4032,      ///< 4032 "No Content": cannot detect courier.
+  invalid_status = 4033,            ///< 4033 "No Content": invalid `package status`.
+  payment_required = 402,           ///< 402 Payment required.
+  forbidden = 403,                  ///< 403 Access denied.
+  not_found = 404,                  ///< 404 Resource was not found.
+  method_not_allowed = 405,         ///< 405 Method not supported.
+  conflict = 409,                   ///< 409 Conflict.
+  too_many_requests = 429,          ///< 429 Exceeded API limits: wait two minutes.
+  server_error = 500,               ///< 500 Server error.
+  service_unavailable = 503         ///< 503 Service temporarily unavailable.
 };
 
 /// Every documented v2 code, in the documentation's order.
@@ -411,8 +448,8 @@ inline constexpr std::array<code_info, 27> codes = detail::make_table<errc>(
         {errc::batch_limit_exceeded, "batch_limit_exceeded", "Bad Request", "Up to 200 at a time",
          condition::limit_exceeded, retry_advice::after_fixing_request},
         {errc::quota_exhausted, "quota_exhausted", "Bad Request",
-         "Remaining quota is deficient, or the 7-day free trial has expired. To continue using API, "
-         "please recharge first.",
+         "Remaining quota is deficient, or the 7-day free trial has expired. To continue using "
+         "API, please recharge first.",
          condition::payment_required, retry_advice::after_account_action},
         // Typed "No Content" (so HTTP 204, class success), yet failures the caller must act on.
         {errc::empty_response, "empty_response", "No Content",
@@ -429,8 +466,8 @@ inline constexpr std::array<code_info, 27> codes = detail::make_table<errc>(
          condition::payment_required, retry_advice::after_account_action},
         {errc::forbidden, "forbidden", "Forbidden", "Access denied.", condition::access_denied,
          retry_advice::after_account_action},
-        {errc::not_found, "not_found", "Not Found", "Resource was not found.",
-         condition::not_found, retry_advice::after_fixing_request},
+        {errc::not_found, "not_found", "Not Found", "Resource was not found.", condition::not_found,
+         retry_advice::after_fixing_request},
         {errc::method_not_allowed, "method_not_allowed", "Method Not Allowed",
          "Requested method is not supported for the specified resource.",
          condition::invalid_request, retry_advice::after_fixing_request},
@@ -533,8 +570,8 @@ inline constexpr std::array<code_info, 20> codes = detail::make_table<errc>(
          "request parameters are of the required length",
          condition::invalid_request, retry_advice::after_fixing_request},
         {errc::invalid_parameter_format, "invalid_parameter_format", "Bad Request",
-         "Specified request parameter format doesn't meet requirements Please check and ensure that "
-         "the request parameters are in the required format",
+         "Specified request parameter format doesn't meet requirements Please check and ensure "
+         "that the request parameters are in the required format",
          condition::invalid_request, retry_advice::after_fixing_request},
         // "Out limited" names no HTTP status, so the status is the code itself.
         {errc::too_many_parameters, "too_many_parameters", "Out limited",
@@ -593,29 +630,29 @@ namespace v4 {
 
 /// Every documented v4 `meta.code`; the value is the wire code.
 enum class errc : int {
-  success = 200,                   ///< 200 Success.
-  bad_request = 400,               ///< 400 Request type error.
-  tracking_exists = 4101,          ///< 4101 Tracking No. already exists.
-  tracking_not_found = 4102,       ///< 4102 Tracking No. does not exist.
-  batch_limit_exceeded = 4103,     ///< 4103 More than 40 shipments in one call.
-  invalid_tracking_number = 4110,  ///< 4110 Invalid tracking_number.
-  tracking_number_required = 4111, ///< 4111 Tracking_number is required.
-  invalid_tracking_id = 4112,      ///< 4112 Invalid Tracking ID.
-  retrack_not_allowed = 4113,      ///< 4113 Only an expired tracking can be retracked.
-  invalid_courier_code = 4120,     ///< 4120 Invalid courier_code.
-  courier_not_detected = 4121,     ///< 4121 Cannot detect courier.
-  invalid_special_fields = 4122,   ///< 4122 A courier's special fields are missing or invalid.
-  invalid_field_format = 4130,     ///< 4130 A field has an invalid format.
-  invalid_awb_number = 4160,       ///< 4160 awb_number missing or invalid.
-  awb_airline_unsupported = 4161,  ///< 4161 The AWB airline is not supported yet.
-  quota_exceeded = 4190,           ///< 4190 Maximum quota reached: upgrade the plan.
-  unauthorized = 401,              ///< 401 Authentication failed or no permission.
-  forbidden = 403,                 ///< 403 Access prohibited.
-  not_found = 404,                 ///< 404 Page does not exist.
-  too_many_requests = 429,         ///< 429 Exceeded API request limits.
-  server_error_511 = 511,          ///< 511 Server error (HTTP 500).
-  server_error_512 = 512,          ///< 512 Server error (HTTP 500).
-  server_error_513 = 513           ///< 513 Server error (HTTP 500).
+  success = 200,                    ///< 200 Success.
+  bad_request = 400,                ///< 400 Request type error.
+  tracking_exists = 4101,           ///< 4101 Tracking No. already exists.
+  tracking_not_found = 4102,        ///< 4102 Tracking No. does not exist.
+  batch_limit_exceeded = 4103,      ///< 4103 More than 40 shipments in one call.
+  invalid_tracking_number = 4110,   ///< 4110 Invalid tracking_number.
+  tracking_number_required = 4111,  ///< 4111 Tracking_number is required.
+  invalid_tracking_id = 4112,       ///< 4112 Invalid Tracking ID.
+  retrack_not_allowed = 4113,       ///< 4113 Only an expired tracking can be retracked.
+  invalid_courier_code = 4120,      ///< 4120 Invalid courier_code.
+  courier_not_detected = 4121,      ///< 4121 Cannot detect courier.
+  invalid_special_fields = 4122,    ///< 4122 A courier's special fields are missing or invalid.
+  invalid_field_format = 4130,      ///< 4130 A field has an invalid format.
+  invalid_awb_number = 4160,        ///< 4160 awb_number missing or invalid.
+  awb_airline_unsupported = 4161,   ///< 4161 The AWB airline is not supported yet.
+  quota_exceeded = 4190,            ///< 4190 Maximum quota reached: upgrade the plan.
+  unauthorized = 401,               ///< 401 Authentication failed or no permission.
+  forbidden = 403,                  ///< 403 Access prohibited.
+  not_found = 404,                  ///< 404 Page does not exist.
+  too_many_requests = 429,          ///< 429 Exceeded API request limits.
+  server_error_511 = 511,           ///< 511 Server error (HTTP 500).
+  server_error_512 = 512,           ///< 512 Server error (HTTP 500).
+  server_error_513 = 513            ///< 513 Server error (HTTP 500).
 };
 
 /// Every documented v4 code, in the documentation's order.
@@ -650,9 +687,8 @@ inline constexpr std::array<code_info, 23> codes = detail::make_table<errc>(
         {errc::invalid_courier_code, "invalid_courier_code", "BadRequest",
          "The value of courier_code is invalid.", condition::invalid_request,
          retry_advice::after_fixing_request, 400},
-        {errc::courier_not_detected, "courier_not_detected", "BadRequest",
-         "Cannot detect courier.", condition::courier_not_detected,
-         retry_advice::after_fixing_request, 400},
+        {errc::courier_not_detected, "courier_not_detected", "BadRequest", "Cannot detect courier.",
+         condition::courier_not_detected, retry_advice::after_fixing_request, 400},
         {errc::invalid_special_fields, "invalid_special_fields", "BadRequest",
          "Missing or invalid value of the special required fields for this courier.",
          condition::invalid_request, retry_advice::after_fixing_request, 400},
@@ -676,8 +712,8 @@ inline constexpr std::array<code_info, 23> codes = detail::make_table<errc>(
          "Access prohibited. The request has been refused or access is not allowed.",
          condition::access_denied, retry_advice::after_account_action, 403},
         {errc::not_found, "not_found", "NotFound",
-         "Page does not exist. Please check and ensure your link is correct.",
-         condition::not_found, retry_advice::after_fixing_request, 404},
+         "Page does not exist. Please check and ensure your link is correct.", condition::not_found,
+         retry_advice::after_fixing_request, 404},
         {errc::too_many_requests, "too_many_requests", "TooManyRequests",
          "Exceeded API request limits, please try again later. Please check the API documentation "
          "for the limit of this API.",
@@ -718,14 +754,23 @@ constexpr code_table codes_of(api_version version) noexcept {
   return {nullptr, 0};
 }
 
+namespace detail {
+/// The index of `code`'s row in `version`'s table, or the table's size when it has none.
+constexpr std::size_t row_of(api_version version, int code) noexcept {
+  switch (version) {
+    case api_version::v2: return row_of<v2::codes>(code);
+    case api_version::v3: return row_of<v3::codes>(code);
+    case api_version::v4: return row_of<v4::codes>(code);
+  }
+  return 0;
+}
+}  // namespace detail
+
 /// The row of `code` in `version`'s table, or nullptr when that version does not document it.
 constexpr const code_info* find(api_version version, int code) noexcept {
-  switch (version) {
-    case api_version::v2: return v2::find(code);
-    case api_version::v3: return v3::find(code);
-    case api_version::v4: return v4::find(code);
-  }
-  return nullptr;
+  const code_table table = codes_of(version);
+  const std::size_t row = detail::row_of(version, code);
+  return row < table.size() ? table.begin() + row : nullptr;
 }
 
 /// How the library treats any `code` of `version`: its documented row, or else a row (with empty
@@ -737,7 +782,10 @@ constexpr const code_info* find(api_version version, int code) noexcept {
 /// - anything else (negatives, 1..199, 300..399, 600..3999, 6000 and up): a failure with no
 ///   condition, advised `never`, HTTP status 0.
 constexpr code_info classify(api_version version, int code) noexcept {
-  if (const code_info* row = find(version, code)) return *row;
+  const code_table table = codes_of(version);
+  if (const std::size_t row = detail::row_of(version, code); row < table.size()) {
+    return table.begin()[row];
+  }
   code_info info{code, version, {}, {}, {}, 0, http_class{}, retry_advice::never, 0, no_condition};
   const int digit = code >= 100 && code <= 599     ? code / 100
                     : code >= 4000 && code <= 5999 ? code / 1000
@@ -825,7 +873,7 @@ inline const char* version_category::name() const noexcept {
 inline std::string version_category::message(int code) const {
   const code_info info = trackingmore::classify(version_, code);
   if (!info.message.empty()) return std::string(info.message);
-  // "undocumented TrackingMore v4 code 502", formatted by hand to need nothing beyond <system_error>.
+  // "undocumented TrackingMore v4 code 502", formatted by hand: nothing beyond <system_error>.
   char digits[16];
   char* first = digits + sizeof digits;
   auto magnitude = static_cast<unsigned>(code);
@@ -944,12 +992,10 @@ static_assert(v2_messages_pl.size() == v2::codes.size());
 }  // namespace detail
 
 constexpr std::string_view v2::message_pl(int code) noexcept {
-  const code_info* row = find(code);
-  return row == nullptr ? std::string_view{}
-                        : detail::v2_messages_pl[static_cast<std::size_t>(row - codes.data())];
+  const std::size_t row = detail::row_of<codes>(code);
+  return row < codes.size() ? detail::v2_messages_pl[row] : std::string_view{};
 }
 
 }  // namespace trackingmore
-
 
 #endif  // TRACKINGMORE_STATUS_HPP

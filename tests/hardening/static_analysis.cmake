@@ -1,0 +1,62 @@
+# Static analysis of the whole tree; TOOL picks one:
+#   clang-tidy    (.clang-tidy) every unit of DATABASE/compile_commands.json under SOURCE_DIR;
+#   cppcheck      the same units;
+#   clang-format  (.clang-format) every C++ file under SOURCE_DIR but build trees.
+# Units and files are found, not listed, so whatever is added later is checked too.
+#   cmake -DTOOL=... -DSOURCE_DIR=... [-DDATABASE=...] [-DBINARY_DIR=...]
+#         [-DCLANG_TIDY=...] [-DCPPCHECK=...] [-DCLANG_FORMAT=...] -P static_analysis.cmake
+cmake_minimum_required(VERSION 3.25)
+
+foreach(tool IN ITEMS CLANG_TIDY CPPCHECK CLANG_FORMAT)
+  if(${tool} MATCHES "^missing: ")
+    message(FATAL_ERROR "A tool is not installed (${${tool}}).")
+  endif()
+endforeach()
+
+if(TOOL STREQUAL "clang-format")
+  file(GLOB_RECURSE files LIST_DIRECTORIES false RELATIVE ${SOURCE_DIR} ${SOURCE_DIR}/*.hpp
+       ${SOURCE_DIR}/*.cpp ${SOURCE_DIR}/*.h ${SOURCE_DIR}/*.cc)
+  # Build trees hold no sources: build*/ (as .gitignore has it) and this build, wherever it is.
+  file(RELATIVE_PATH binary_dir ${SOURCE_DIR} ${BINARY_DIR})
+  list(FILTER files EXCLUDE REGEX "^(build[^/]*|\\.git)/")
+  if(binary_dir AND NOT binary_dir MATCHES "^\\.\\.")
+    list(FILTER files EXCLUDE REGEX "^${binary_dir}/")
+  endif()
+  list(LENGTH files count)
+  message(STATUS "clang-format: ${count} files")
+  execute_process(COMMAND ${CLANG_FORMAT} --dry-run -Werror ${files} WORKING_DIRECTORY ${SOURCE_DIR}
+                  COMMAND_ERROR_IS_FATAL ANY)
+  return()
+endif()
+
+# The units of the compilation database under SOURCE_DIR (the project's own), once each. The
+# Catch2 main is left out: it is Catch2's code, and the slowest unit to analyse.
+file(READ ${DATABASE}/compile_commands.json database)
+string(JSON count LENGTH "${database}")
+math(EXPR last "${count} - 1")
+set(units)
+foreach(i RANGE ${last})
+  string(JSON unit GET "${database}" ${i} file)
+  string(FIND "${unit}" "${SOURCE_DIR}/" at)
+  if(at EQUAL 0 AND NOT unit MATCHES "/tests/catch_main\\.cpp$")
+    list(APPEND units ${unit})
+  endif()
+endforeach()
+list(REMOVE_DUPLICATES units)
+list(LENGTH units count)
+message(STATUS "${TOOL}: ${count} units")
+
+if(TOOL STREQUAL "clang-tidy")
+  execute_process(COMMAND ${CLANG_TIDY} -p ${DATABASE} --quiet -header-filter=^${SOURCE_DIR}/
+                          ${units} COMMAND_ERROR_IS_FATAL ANY)
+elseif(TOOL STREQUAL "cppcheck")
+  # useStlAlgorithm: the header's loops are constexpr C++17, where std::find_if is not, and it
+  # includes only cheap headers (no <algorithm>).
+  execute_process(
+    COMMAND ${CPPCHECK} --project=${DATABASE}/compile_commands.json --file-filter=${SOURCE_DIR}/*
+            --enable=warning,style,performance,portability --inline-suppr --error-exitcode=1
+            --quiet --suppress=missingIncludeSystem --suppress=useStlAlgorithm
+    COMMAND_ERROR_IS_FATAL ANY)
+else()
+  message(FATAL_ERROR "TOOL must be clang-tidy, cppcheck or clang-format, not '${TOOL}'")
+endif()
