@@ -180,44 +180,9 @@ struct code_table {
 /// Implementation details: not part of the API.
 namespace detail {
 
-/// A documented row: `make_table` fills in the fields that follow from it.
-template <class Errc>
-struct row {
-  Errc code;
-  std::string_view name, type, message;
-  trackingmore::condition condition;
-  retry_advice retry;
-  /// v4 documents it. v2 and v3 document none: it is the status whose reason phrase the type names,
-  /// spelt as each version spells it ("No Content" 204, "PaymentRequired" 402, "Time Out" 408,
-  /// "Server error" 500, ...), or the code itself where the type names none (v3 "Out limited").
-  int http_status;
-};
-
 constexpr http_class class_of(int http_status) noexcept {
   return http_status >= 100 && http_status <= 599 ? static_cast<http_class>(http_status / 100)
                                                   : http_class{};
-}
-
-/// Rate limits are documented once for every version: "wait 120 secs".
-inline constexpr unsigned rate_limit_wait_s = 120;
-
-template <class Errc, std::size_t N>
-constexpr std::array<code_info, N> make_table(api_version version, const row<Errc> (&rows)[N]) {
-  std::array<code_info, N> table{};
-  for (std::size_t i = 0; i < N; ++i) {
-    const row<Errc>& r = rows[i];
-    table[i] = {static_cast<int>(r.code),
-                version,
-                r.name,
-                r.type,
-                r.message,
-                r.http_status,
-                class_of(r.http_status),
-                r.retry,
-                r.condition == condition::rate_limited ? rate_limit_wait_s : 0,
-                r.condition};
-  }
-  return table;
 }
 
 /// A collision-free hash from code to row: `find` is one multiply, one load and one compare.
@@ -269,6 +234,9 @@ constexpr bool check_table(const code_index& index) noexcept {
     if (c.http_class == http_class{}) return false;              // every status is a real one
     if (c.retry_after_s != 0 && c.retry != retry_advice::after_delay) return false;
     if (c.failed() == (c.condition == no_condition)) return false;  // failures, only, have a group
+    if (c.version != index.table.first->version) return false;      // one version per table
+    // Rate limits are documented once for every version: "wait 120 secs".
+    if ((c.condition == condition::rate_limited) != (c.retry_after_s == 120)) return false;
   }
   return true;
 }
@@ -349,92 +317,94 @@ enum class errc : int {
 };
 
 /// Every documented v2 code, in the documentation's order.
-inline constexpr std::array<code_info, 27> codes = detail::make_table<errc>(
-    api_version::v2,
-    {
-        {errc::success, "success"sv, "Success"sv,
-         "The request was successful (some API calls may return 201 instead)."sv, no_condition,
-         retry_advice::not_applicable, 200},
-        {errc::created, "created"sv, "Created"sv,
-         "The request was successful and a resource was created."sv, no_condition,
-         retry_advice::not_applicable, 201},
-        {errc::over_limit, "over_limit"sv, "Bad Request"sv,
-         "The request was successful but exceeding the limit."sv, condition::limit_exceeded,
-         retry_advice::after_fixing_request, 400},
-        {errc::unauthorized, "unauthorized"sv, "Unauthorized"sv,
-         "Authentication failed or user does not have permissions for the requested operation."sv,
-         condition::authentication_failed, retry_advice::after_account_action, 401},
-        {errc::invalid_api_key, "invalid_api_key"sv, "Unauthorized"sv, "Invalid API key."sv,
-         condition::authentication_failed, retry_advice::after_account_action, 401},
-        {errc::api_key_deleted, "api_key_deleted"sv, "Unauthorized"sv,
-         "API key has been deleted."sv, condition::authentication_failed,
-         retry_advice::after_account_action, 401},
-        {errc::bad_request, "bad_request"sv, "Bad Request"sv,
-         "The request could not be understood or was missing required parameters."sv,
-         condition::invalid_request, retry_advice::after_fixing_request, 400},
-        {errc::tracking_number_required, "tracking_number_required"sv, "Bad Request"sv,
-         "Tracking_number is required."sv, condition::invalid_request,
-         retry_advice::after_fixing_request, 400},
-        {errc::invalid_tracking_number, "invalid_tracking_number"sv, "Bad Request"sv,
-         "The value of `tracking_number` is invalid."sv, condition::invalid_request,
-         retry_advice::after_fixing_request, 400},
-        {errc::invalid_carrier_code, "invalid_carrier_code"sv, "Bad Request"sv,
-         "The value of `carrier_code` is invalid."sv, condition::invalid_request,
-         retry_advice::after_fixing_request, 400},
-        {errc::tracking_exists, "tracking_exists"sv, "Bad Request"sv, "Tracking already exists."sv,
-         condition::tracking_exists, retry_advice::never, 400},
-        {errc::tracking_not_found, "tracking_not_found"sv, "Bad Request"sv,
-         "Tracking does not exist."sv, condition::tracking_not_found,
-         retry_advice::after_fixing_request, 400},
-        {errc::activation_required, "activation_required"sv, "Bad Request"sv,
-         "Due to overload risks this feature requires custom activation. Contact "
-         "service@trackingmore.org for more information."sv,
-         condition::access_denied, retry_advice::after_account_action, 400},
-        {errc::insufficient_balance, "insufficient_balance"sv, "Bad Request"sv,
-         "Your balance is insufficient, please recharge in time"sv, condition::payment_required,
-         retry_advice::after_account_action, 400},
-        {errc::batch_limit_exceeded, "batch_limit_exceeded"sv, "Bad Request"sv,
-         "Up to 200 at a time"sv, condition::limit_exceeded, retry_advice::after_fixing_request,
-         400},
-        {errc::quota_exhausted, "quota_exhausted"sv, "Bad Request"sv,
-         "Remaining quota is deficient, or the 7-day free trial has expired. To continue using "
-         "API, "
-         "please recharge first."sv,
-         condition::payment_required, retry_advice::after_account_action, 400},
-        // Typed "No Content" (so HTTP 204, class success), yet failures the caller must act on.
-        {errc::empty_response, "empty_response"sv, "No Content"sv,
-         "The request was successful but the response is empty. Please try POST /trackings/post "
-         "and then GET /trackings/get"sv,
-         condition::tracking_not_found, retry_advice::after_fixing_request, 204},
-        {errc::carrier_not_detected, "carrier_not_detected"sv, "No Content"sv,
-         "Cannot detect courier. Assign your shipment a courier instead of by auto detection."sv,
-         condition::courier_not_detected, retry_advice::after_fixing_request, 204},
-        {errc::invalid_status, "invalid_status"sv, "No Content"sv,
-         "The value of `package status` is invalid."sv, condition::invalid_request,
-         retry_advice::after_fixing_request, 204},
-        {errc::payment_required, "payment_required"sv, "Payment Required"sv, "Payment required."sv,
-         condition::payment_required, retry_advice::after_account_action, 402},
-        {errc::forbidden, "forbidden"sv, "Forbidden"sv, "Access denied."sv,
-         condition::access_denied, retry_advice::after_account_action, 403},
-        {errc::not_found, "not_found"sv, "Not Found"sv, "Resource was not found."sv,
-         condition::not_found, retry_advice::after_fixing_request, 404},
-        {errc::method_not_allowed, "method_not_allowed"sv, "Method Not Allowed"sv,
-         "Requested method is not supported for the specified resource."sv,
-         condition::invalid_request, retry_advice::after_fixing_request, 405},
-        {errc::conflict, "conflict"sv, "Conflict"sv,
-         "The request could not be completed due to a conflict."sv, condition::invalid_request,
-         retry_advice::never, 409},
-        {errc::too_many_requests, "too_many_requests"sv, "Too Many Requests"sv,
-         "Exceeded API limits. Pause requests, wait two minute, and try again."sv,
-         condition::rate_limited, retry_advice::after_delay, 429},
-        // The page gives 500 no message: its type stands in.
-        {errc::server_error, "server_error"sv, "Server error"sv, "Server error"sv,
-         condition::server_error, retry_advice::after_delay, 500},
-        {errc::service_unavailable, "service_unavailable"sv, "Service Unavailable"sv,
-         "The service is temporary unavailable (e.g. scheduled Platform Maintenance). Try again "
-         "later."sv,
-         condition::server_error, retry_advice::after_delay, 503},
-    });
+inline constexpr std::array<code_info, 27> codes{{
+    {200, api_version::v2, "success"sv, "Success"sv,
+     "The request was successful (some API calls may return 201 instead)."sv, 200,
+     http_class::success, retry_advice::not_applicable, 0, no_condition},
+    {201, api_version::v2, "created"sv, "Created"sv,
+     "The request was successful and a resource was created."sv, 201, http_class::success,
+     retry_advice::not_applicable, 0, no_condition},
+    {202, api_version::v2, "over_limit"sv, "Bad Request"sv,
+     "The request was successful but exceeding the limit."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::limit_exceeded},
+    {401, api_version::v2, "unauthorized"sv, "Unauthorized"sv,
+     "Authentication failed or user does not have permissions for the requested operation."sv, 401,
+     http_class::client_error, retry_advice::after_account_action, 0,
+     condition::authentication_failed},
+    {4001, api_version::v2, "invalid_api_key"sv, "Unauthorized"sv, "Invalid API key."sv, 401,
+     http_class::client_error, retry_advice::after_account_action, 0,
+     condition::authentication_failed},
+    {4002, api_version::v2, "api_key_deleted"sv, "Unauthorized"sv, "API key has been deleted."sv,
+     401, http_class::client_error, retry_advice::after_account_action, 0,
+     condition::authentication_failed},
+    {4012, api_version::v2, "bad_request"sv, "Bad Request"sv,
+     "The request could not be understood or was missing required parameters."sv, 400,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4013, api_version::v2, "tracking_number_required"sv, "Bad Request"sv,
+     "Tracking_number is required."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4014, api_version::v2, "invalid_tracking_number"sv, "Bad Request"sv,
+     "The value of `tracking_number` is invalid."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4015, api_version::v2, "invalid_carrier_code"sv, "Bad Request"sv,
+     "The value of `carrier_code` is invalid."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4016, api_version::v2, "tracking_exists"sv, "Bad Request"sv, "Tracking already exists."sv, 400,
+     http_class::client_error, retry_advice::never, 0, condition::tracking_exists},
+    {4017, api_version::v2, "tracking_not_found"sv, "Bad Request"sv, "Tracking does not exist."sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::tracking_not_found},
+    {4018, api_version::v2, "activation_required"sv, "Bad Request"sv,
+     "Due to overload risks this feature requires custom activation. Contact "
+     "service@trackingmore.org for more information."sv,
+     400, http_class::client_error, retry_advice::after_account_action, 0,
+     condition::access_denied},
+    {4019, api_version::v2, "insufficient_balance"sv, "Bad Request"sv,
+     "Your balance is insufficient, please recharge in time"sv, 400, http_class::client_error,
+     retry_advice::after_account_action, 0, condition::payment_required},
+    {4020, api_version::v2, "batch_limit_exceeded"sv, "Bad Request"sv, "Up to 200 at a time"sv, 400,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::limit_exceeded},
+    {4021, api_version::v2, "quota_exhausted"sv, "Bad Request"sv,
+     "Remaining quota is deficient, or the 7-day free trial has expired. To continue using "
+     "API, "
+     "please recharge first."sv,
+     400, http_class::client_error, retry_advice::after_account_action, 0,
+     condition::payment_required},
+    // Typed "No Content" (so HTTP 204, class success), yet failures the caller must act on.
+    {4031, api_version::v2, "empty_response"sv, "No Content"sv,
+     "The request was successful but the response is empty. Please try POST /trackings/post "
+     "and then GET /trackings/get"sv,
+     204, http_class::success, retry_advice::after_fixing_request, 0,
+     condition::tracking_not_found},
+    {4032, api_version::v2, "carrier_not_detected"sv, "No Content"sv,
+     "Cannot detect courier. Assign your shipment a courier instead of by auto detection."sv, 204,
+     http_class::success, retry_advice::after_fixing_request, 0, condition::courier_not_detected},
+    {4033, api_version::v2, "invalid_status"sv, "No Content"sv,
+     "The value of `package status` is invalid."sv, 204, http_class::success,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {402, api_version::v2, "payment_required"sv, "Payment Required"sv, "Payment required."sv, 402,
+     http_class::client_error, retry_advice::after_account_action, 0, condition::payment_required},
+    {403, api_version::v2, "forbidden"sv, "Forbidden"sv, "Access denied."sv, 403,
+     http_class::client_error, retry_advice::after_account_action, 0, condition::access_denied},
+    {404, api_version::v2, "not_found"sv, "Not Found"sv, "Resource was not found."sv, 404,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::not_found},
+    {405, api_version::v2, "method_not_allowed"sv, "Method Not Allowed"sv,
+     "Requested method is not supported for the specified resource."sv, 405,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {409, api_version::v2, "conflict"sv, "Conflict"sv,
+     "The request could not be completed due to a conflict."sv, 409, http_class::client_error,
+     retry_advice::never, 0, condition::invalid_request},
+    {429, api_version::v2, "too_many_requests"sv, "Too Many Requests"sv,
+     "Exceeded API limits. Pause requests, wait two minute, and try again."sv, 429,
+     http_class::client_error, retry_advice::after_delay, 120, condition::rate_limited},
+    // The page gives 500 no message: its type stands in.
+    {500, api_version::v2, "server_error"sv, "Server error"sv, "Server error"sv, 500,
+     http_class::server_error, retry_advice::after_delay, 0, condition::server_error},
+    {503, api_version::v2, "service_unavailable"sv, "Service Unavailable"sv,
+     "The service is temporary unavailable (e.g. scheduled Platform Maintenance). Try again "
+     "later."sv,
+     503, http_class::server_error, retry_advice::after_delay, 0, condition::server_error},
+}};
 
 /// The v2 row of `code`, or nullptr when v2 does not document it.
 constexpr const code_info* find(int code) noexcept {
@@ -486,82 +456,91 @@ enum class errc : int {
 };
 
 /// Every documented v3 code, in the documentation's order.
-inline constexpr std::array<code_info, 20> codes = detail::make_table<errc>(
-    api_version::v3,
-    {
-        {errc::success, "success"sv, "Success"sv, "Request response is successful"sv, no_condition,
-         retry_advice::not_applicable, 200},
-        {errc::paid_plan_required, "paid_plan_required"sv, "PaymentRequired"sv,
-         "API service is only available for paid account Please subscribe paid plan to unlock API "
-         "services"sv,
-         condition::payment_required, retry_advice::after_account_action, 402},
-        {errc::no_content, "no_content"sv, "No Content"sv,
-         "Request was successful, but no data returned Tracking NO. or target data possibly do not "
-         "exist"sv,
-         condition::tracking_not_found, retry_advice::after_fixing_request, 204},
-        {errc::bad_request, "bad_request"sv, "Bad Request"sv,
-         "Request type error Please check the API documentation for the request type of this API"sv,
-         condition::invalid_request, retry_advice::after_fixing_request, 400},
-        {errc::unauthorized, "unauthorized"sv, "Unauthorized"sv,
-         "Authentication failed or has no permission Please check and ensure your API Key is "
-         "correct"sv,
-         condition::authentication_failed, retry_advice::after_account_action, 401},
-        // Typed "Bad Request" with 404's text: a missing page, not a refusal.
-        {errc::forbidden, "forbidden"sv, "Bad Request"sv,
-         "Page does not exist Please check and ensure your link is correct"sv, condition::not_found,
-         retry_advice::after_fixing_request, 400},
-        {errc::not_found, "not_found"sv, "Not Found"sv,
-         "Page does not exist Please check and ensure your link is correct"sv, condition::not_found,
-         retry_advice::after_fixing_request, 404},
-        {errc::timeout, "timeout"sv, "Time Out"sv,
-         "Request timeout The official website did not return data, please try again later"sv,
-         condition::timeout, retry_advice::after_delay, 408},
-        {errc::parameter_too_long, "parameter_too_long"sv, "Bad Request"sv,
-         "Specified request parameter length exceeds length limit Please check and ensure that the "
-         "request parameters are of the required length"sv,
-         condition::invalid_request, retry_advice::after_fixing_request, 400},
-        {errc::invalid_parameter_format, "invalid_parameter_format"sv, "Bad Request"sv,
-         "Specified request parameter format doesn't meet requirements Please check and ensure "
-         "that "
-         "the request parameters are in the required format"sv,
-         condition::invalid_request, retry_advice::after_fixing_request, 400},
-        // "Out limited" names no HTTP status, so the status is the code itself.
-        {errc::too_many_parameters, "too_many_parameters"sv, "Out limited"sv,
-         "The number of request parameters exceeds the limit Please check the API documentation "
-         "for the limit of this API"sv,
-         condition::limit_exceeded, retry_advice::after_fixing_request, 413},
-        {errc::unparsable_parameters, "unparsable_parameters"sv, "Bad Request"sv,
-         "Missing request parameters or request parameters cannot be parsed Please check and "
-         "ensure that the request parameters are complete and correctly formatted"sv,
-         condition::invalid_request, retry_advice::after_fixing_request, 400},
-        {errc::special_fields_required, "special_fields_required"sv, "Bad Request"sv,
-         "Some of required parameters are empty Some couriers need special parameters to track "
-         "logistics information (Special Couriers)"sv,
-         condition::invalid_request, retry_advice::after_fixing_request, 400},
-        {errc::invalid_courier_code, "invalid_courier_code"sv, "Bad Request"sv,
-         "Unidentifiable courier code Please check and ensure that the courier code are "
-         "correct(Courier code)"sv,
-         condition::invalid_request, retry_advice::after_fixing_request, 400},
-        {errc::tracking_exists, "tracking_exists"sv, "Bad Request"sv,
-         "Tracking No. already exists"sv, condition::tracking_exists, retry_advice::never, 400},
-        {errc::tracking_not_found, "tracking_not_found"sv, "Bad Request"sv,
-         "Tracking No. no exists Please use 「Create trckings」 API first to create trackings"sv,
-         condition::tracking_not_found, retry_advice::after_fixing_request, 400},
-        // Typed "Bad Request" (HTTP 400), yet a rate limit.
-        {errc::too_many_requests, "too_many_requests"sv, "Bad Request"sv,
-         "Exceeded API request limits, please try again later Please check the API documentation "
-         "for the limit of this API"sv,
-         condition::rate_limited, retry_advice::after_delay, 400},
-        {errc::server_error_511, "server_error_511"sv, "Server Error"sv,
-         "Server error Please contact us: service@trackingmore.org."sv, condition::server_error,
-         retry_advice::after_delay, 500},
-        {errc::server_error_512, "server_error_512"sv, "Server Error"sv,
-         "Server error Please contact us: service@trackingmore.org."sv, condition::server_error,
-         retry_advice::after_delay, 500},
-        {errc::server_error_513, "server_error_513"sv, "Server Error"sv,
-         "Server error Please contact us: service@trackingmore.org."sv, condition::server_error,
-         retry_advice::after_delay, 500},
-    });
+inline constexpr std::array<code_info, 20> codes{{
+    {200, api_version::v3, "success"sv, "Success"sv, "Request response is successful"sv, 200,
+     http_class::success, retry_advice::not_applicable, 0, no_condition},
+    {203, api_version::v3, "paid_plan_required"sv, "PaymentRequired"sv,
+     "API service is only available for paid account Please subscribe paid plan to unlock API "
+     "services"sv,
+     402, http_class::client_error, retry_advice::after_account_action, 0,
+     condition::payment_required},
+    {204, api_version::v3, "no_content"sv, "No Content"sv,
+     "Request was successful, but no data returned Tracking NO. or target data possibly do not "
+     "exist"sv,
+     204, http_class::success, retry_advice::after_fixing_request, 0,
+     condition::tracking_not_found},
+    {400, api_version::v3, "bad_request"sv, "Bad Request"sv,
+     "Request type error Please check the API documentation for the request type of this API"sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::invalid_request},
+    {401, api_version::v3, "unauthorized"sv, "Unauthorized"sv,
+     "Authentication failed or has no permission Please check and ensure your API Key is "
+     "correct"sv,
+     401, http_class::client_error, retry_advice::after_account_action, 0,
+     condition::authentication_failed},
+    // Typed "Bad Request" with 404's text: a missing page, not a refusal.
+    {403, api_version::v3, "forbidden"sv, "Bad Request"sv,
+     "Page does not exist Please check and ensure your link is correct"sv, 400,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::not_found},
+    {404, api_version::v3, "not_found"sv, "Not Found"sv,
+     "Page does not exist Please check and ensure your link is correct"sv, 404,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::not_found},
+    {408, api_version::v3, "timeout"sv, "Time Out"sv,
+     "Request timeout The official website did not return data, please try again later"sv, 408,
+     http_class::client_error, retry_advice::after_delay, 0, condition::timeout},
+    {411, api_version::v3, "parameter_too_long"sv, "Bad Request"sv,
+     "Specified request parameter length exceeds length limit Please check and ensure that the "
+     "request parameters are of the required length"sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::invalid_request},
+    {412, api_version::v3, "invalid_parameter_format"sv, "Bad Request"sv,
+     "Specified request parameter format doesn't meet requirements Please check and ensure "
+     "that "
+     "the request parameters are in the required format"sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::invalid_request},
+    // "Out limited" names no HTTP status, so the status is the code itself.
+    {413, api_version::v3, "too_many_parameters"sv, "Out limited"sv,
+     "The number of request parameters exceeds the limit Please check the API documentation "
+     "for the limit of this API"sv,
+     413, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::limit_exceeded},
+    {417, api_version::v3, "unparsable_parameters"sv, "Bad Request"sv,
+     "Missing request parameters or request parameters cannot be parsed Please check and "
+     "ensure that the request parameters are complete and correctly formatted"sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::invalid_request},
+    {421, api_version::v3, "special_fields_required"sv, "Bad Request"sv,
+     "Some of required parameters are empty Some couriers need special parameters to track "
+     "logistics information (Special Couriers)"sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::invalid_request},
+    {422, api_version::v3, "invalid_courier_code"sv, "Bad Request"sv,
+     "Unidentifiable courier code Please check and ensure that the courier code are "
+     "correct(Courier code)"sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::invalid_request},
+    {423, api_version::v3, "tracking_exists"sv, "Bad Request"sv, "Tracking No. already exists"sv,
+     400, http_class::client_error, retry_advice::never, 0, condition::tracking_exists},
+    {424, api_version::v3, "tracking_not_found"sv, "Bad Request"sv,
+     "Tracking No. no exists Please use 「Create trckings」 API first to create trackings"sv, 400,
+     http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::tracking_not_found},
+    // Typed "Bad Request" (HTTP 400), yet a rate limit.
+    {429, api_version::v3, "too_many_requests"sv, "Bad Request"sv,
+     "Exceeded API request limits, please try again later Please check the API documentation "
+     "for the limit of this API"sv,
+     400, http_class::client_error, retry_advice::after_delay, 120, condition::rate_limited},
+    {511, api_version::v3, "server_error_511"sv, "Server Error"sv,
+     "Server error Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
+     retry_advice::after_delay, 0, condition::server_error},
+    {512, api_version::v3, "server_error_512"sv, "Server Error"sv,
+     "Server error Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
+     retry_advice::after_delay, 0, condition::server_error},
+    {513, api_version::v3, "server_error_513"sv, "Server Error"sv,
+     "Server error Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
+     retry_advice::after_delay, 0, condition::server_error},
+}};
 
 /// The v3 row of `code`, or nullptr when v3 does not document it.
 constexpr const code_info* find(int code) noexcept {
@@ -609,80 +588,81 @@ enum class errc : int {
 };
 
 /// Every documented v4 code, in the documentation's order.
-inline constexpr std::array<code_info, 23> codes = detail::make_table<errc>(
-    api_version::v4,
-    {
-        {errc::success, "success"sv, "Success"sv, "Request response is successful"sv, no_condition,
-         retry_advice::not_applicable, 200},
-        {errc::bad_request, "bad_request"sv, "BadRequest"sv,
-         "Request type error. Please check the API documentation for the request type of this API."sv,
-         condition::invalid_request, retry_advice::after_fixing_request, 400},
-        {errc::tracking_exists, "tracking_exists"sv, "BadRequest"sv,
-         "Tracking No. already exists."sv, condition::tracking_exists, retry_advice::never, 400},
-        {errc::tracking_not_found, "tracking_not_found"sv, "BadRequest"sv,
-         "Tracking No. no exists. Please use 「Create a tracking」 API first to create shipment."sv,
-         condition::tracking_not_found, retry_advice::after_fixing_request, 400},
-        {errc::batch_limit_exceeded, "batch_limit_exceeded"sv, "BadRequest"sv,
-         "You have exceeded the shipment quantity of API call. The maximum quantity is 40 "
-         "shipments per call."sv,
-         condition::limit_exceeded, retry_advice::after_fixing_request, 400},
-        {errc::invalid_tracking_number, "invalid_tracking_number"sv, "BadRequest"sv,
-         "The value of tracking_number is invalid."sv, condition::invalid_request,
-         retry_advice::after_fixing_request, 400},
-        {errc::tracking_number_required, "tracking_number_required"sv, "BadRequest"sv,
-         "Tracking_number is required."sv, condition::invalid_request,
-         retry_advice::after_fixing_request, 400},
-        {errc::invalid_tracking_id, "invalid_tracking_id"sv, "BadRequest"sv,
-         "Invalid Tracking ID."sv, condition::invalid_request, retry_advice::after_fixing_request,
-         400},
-        {errc::retrack_not_allowed, "retrack_not_allowed"sv, "BadRequest"sv,
-         "Retrack is not allowed. You can only retrack an expired tracking."sv,
-         condition::invalid_request, retry_advice::never, 400},
-        {errc::invalid_courier_code, "invalid_courier_code"sv, "BadRequest"sv,
-         "The value of courier_code is invalid."sv, condition::invalid_request,
-         retry_advice::after_fixing_request, 400},
-        {errc::courier_not_detected, "courier_not_detected"sv, "BadRequest"sv,
-         "Cannot detect courier."sv, condition::courier_not_detected,
-         retry_advice::after_fixing_request, 400},
-        {errc::invalid_special_fields, "invalid_special_fields"sv, "BadRequest"sv,
-         "Missing or invalid value of the special required fields for this courier."sv,
-         condition::invalid_request, retry_advice::after_fixing_request, 400},
-        {errc::invalid_field_format, "invalid_field_format"sv, "BadRequest"sv,
-         "The format of Field name is invalid."sv, condition::invalid_request,
-         retry_advice::after_fixing_request, 400},
-        {errc::invalid_awb_number, "invalid_awb_number"sv, "BadRequest"sv,
-         "The awb_number is required or invaild format."sv, condition::invalid_request,
-         retry_advice::after_fixing_request, 400},
-        {errc::awb_airline_unsupported, "awb_airline_unsupported"sv, "BadRequest"sv,
-         "The awb airline does not support yet."sv, condition::invalid_request,
-         retry_advice::after_fixing_request, 400},
-        {errc::quota_exceeded, "quota_exceeded"sv, "BadRequest"sv,
-         "You are reaching the maximum quota limitation, please upgrade your current plan."sv,
-         condition::payment_required, retry_advice::after_account_action, 400},
-        {errc::unauthorized, "unauthorized"sv, "Unauthorized"sv,
-         "Authentication failed or has no permission. Please check and ensure your API Key is "
-         "correct."sv,
-         condition::authentication_failed, retry_advice::after_account_action, 401},
-        {errc::forbidden, "forbidden"sv, "Forbidden"sv,
-         "Access prohibited. The request has been refused or access is not allowed."sv,
-         condition::access_denied, retry_advice::after_account_action, 403},
-        {errc::not_found, "not_found"sv, "NotFound"sv,
-         "Page does not exist. Please check and ensure your link is correct."sv,
-         condition::not_found, retry_advice::after_fixing_request, 404},
-        {errc::too_many_requests, "too_many_requests"sv, "TooManyRequests"sv,
-         "Exceeded API request limits, please try again later. Please check the API documentation "
-         "for the limit of this API."sv,
-         condition::rate_limited, retry_advice::after_delay, 429},
-        {errc::server_error_511, "server_error_511"sv, "ServerError"sv,
-         "Server error. Please contact us: service@trackingmore.org."sv, condition::server_error,
-         retry_advice::after_delay, 500},
-        {errc::server_error_512, "server_error_512"sv, "ServerError"sv,
-         "Server error. Please contact us: service@trackingmore.org."sv, condition::server_error,
-         retry_advice::after_delay, 500},
-        {errc::server_error_513, "server_error_513"sv, "ServerError"sv,
-         "Server error. Please contact us: service@trackingmore.org."sv, condition::server_error,
-         retry_advice::after_delay, 500},
-    });
+inline constexpr std::array<code_info, 23> codes{{
+    {200, api_version::v4, "success"sv, "Success"sv, "Request response is successful"sv, 200,
+     http_class::success, retry_advice::not_applicable, 0, no_condition},
+    {400, api_version::v4, "bad_request"sv, "BadRequest"sv,
+     "Request type error. Please check the API documentation for the request type of this API."sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::invalid_request},
+    {4101, api_version::v4, "tracking_exists"sv, "BadRequest"sv, "Tracking No. already exists."sv,
+     400, http_class::client_error, retry_advice::never, 0, condition::tracking_exists},
+    {4102, api_version::v4, "tracking_not_found"sv, "BadRequest"sv,
+     "Tracking No. no exists. Please use 「Create a tracking」 API first to create shipment."sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::tracking_not_found},
+    {4103, api_version::v4, "batch_limit_exceeded"sv, "BadRequest"sv,
+     "You have exceeded the shipment quantity of API call. The maximum quantity is 40 "
+     "shipments per call."sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::limit_exceeded},
+    {4110, api_version::v4, "invalid_tracking_number"sv, "BadRequest"sv,
+     "The value of tracking_number is invalid."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4111, api_version::v4, "tracking_number_required"sv, "BadRequest"sv,
+     "Tracking_number is required."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4112, api_version::v4, "invalid_tracking_id"sv, "BadRequest"sv, "Invalid Tracking ID."sv, 400,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4113, api_version::v4, "retrack_not_allowed"sv, "BadRequest"sv,
+     "Retrack is not allowed. You can only retrack an expired tracking."sv, 400,
+     http_class::client_error, retry_advice::never, 0, condition::invalid_request},
+    {4120, api_version::v4, "invalid_courier_code"sv, "BadRequest"sv,
+     "The value of courier_code is invalid."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4121, api_version::v4, "courier_not_detected"sv, "BadRequest"sv, "Cannot detect courier."sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::courier_not_detected},
+    {4122, api_version::v4, "invalid_special_fields"sv, "BadRequest"sv,
+     "Missing or invalid value of the special required fields for this courier."sv, 400,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4130, api_version::v4, "invalid_field_format"sv, "BadRequest"sv,
+     "The format of Field name is invalid."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4160, api_version::v4, "invalid_awb_number"sv, "BadRequest"sv,
+     "The awb_number is required or invaild format."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4161, api_version::v4, "awb_airline_unsupported"sv, "BadRequest"sv,
+     "The awb airline does not support yet."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4190, api_version::v4, "quota_exceeded"sv, "BadRequest"sv,
+     "You are reaching the maximum quota limitation, please upgrade your current plan."sv, 400,
+     http_class::client_error, retry_advice::after_account_action, 0, condition::payment_required},
+    {401, api_version::v4, "unauthorized"sv, "Unauthorized"sv,
+     "Authentication failed or has no permission. Please check and ensure your API Key is "
+     "correct."sv,
+     401, http_class::client_error, retry_advice::after_account_action, 0,
+     condition::authentication_failed},
+    {403, api_version::v4, "forbidden"sv, "Forbidden"sv,
+     "Access prohibited. The request has been refused or access is not allowed."sv, 403,
+     http_class::client_error, retry_advice::after_account_action, 0, condition::access_denied},
+    {404, api_version::v4, "not_found"sv, "NotFound"sv,
+     "Page does not exist. Please check and ensure your link is correct."sv, 404,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::not_found},
+    {429, api_version::v4, "too_many_requests"sv, "TooManyRequests"sv,
+     "Exceeded API request limits, please try again later. Please check the API documentation "
+     "for the limit of this API."sv,
+     429, http_class::client_error, retry_advice::after_delay, 120, condition::rate_limited},
+    {511, api_version::v4, "server_error_511"sv, "ServerError"sv,
+     "Server error. Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
+     retry_advice::after_delay, 0, condition::server_error},
+    {512, api_version::v4, "server_error_512"sv, "ServerError"sv,
+     "Server error. Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
+     retry_advice::after_delay, 0, condition::server_error},
+    {513, api_version::v4, "server_error_513"sv, "ServerError"sv,
+     "Server error. Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
+     retry_advice::after_delay, 0, condition::server_error},
+}};
 
 /// The v4 row of `code`, or nullptr when v4 does not document it.
 constexpr const code_info* find(int code) noexcept {
