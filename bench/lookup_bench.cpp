@@ -138,4 +138,7 @@ TEST_CASE("lookup and classification") {
   BENCHMARK("classify: to_error_code + one condition test") {
     return tk::v4::to_error_code(next()) == tk::condition::retryable;
   };
+  BENCHMARK("classify: to_error_code + is_retryable") {
+    return tk::is_retryable(tk::v4::to_error_code(next()));
+  };
 }

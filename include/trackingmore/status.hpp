@@ -765,15 +765,20 @@ inline const version_category* version_category_of(const std::error_category& c)
   for (const version_category* k : known) {
     if (&c == k) return k;
   }
+  // One name() call and one short compare: every success (`std::error_code{}`, of the system
+  // category) comes this way, and comparing against each version's name cost five times a lookup.
   const std::string_view name = c.name();
-  for (const version_category* k : known) {
-    if (name == k->name()) return k;
-  }
-  return nullptr;
+  constexpr std::string_view prefix = "trackingmore.v"sv;
+  if (name.size() != prefix.size() + 1 || name.compare(0, prefix.size(), prefix) != 0)
+    return nullptr;
+  const auto version = static_cast<std::size_t>(name.back() - '2');
+  return version < std::size(known) ? known[version] : nullptr;
 }
 
-/// `classify` for an error_code of a TrackingMore version; false when `ec` is of another category.
+/// `classify` for an error_code of a TrackingMore version; false when `ec` is of another category,
+/// or empty: a zero error_code means success in every category, and most responses are successes.
 inline bool classify_code(const std::error_code& ec, code_info& info) noexcept {
+  if (!ec) return false;
   const version_category* c = version_category_of(ec.category());
   if (c == nullptr) return false;
   info = trackingmore::classify(c->version(), ec.value());
