@@ -2,7 +2,9 @@
 #include <trackingmore/status.hpp>
 
 #include <climits>
+#include <map>
 #include <string>
+#include <string_view>
 
 #include "catch.hpp"
 
@@ -54,6 +56,34 @@ TEST_CASE("constexpr facts") {
   STATIC_REQUIRE(tk::codes_of(api_version::v3).size() == 20);
   STATIC_REQUIRE(condition{} == tk::no_condition);
   STATIC_REQUIRE(static_cast<int>(condition::authentication_failed) == 1);
+}
+
+TEST_CASE("every table keeps its invariants (checked at compile time)") {
+  // Codes unique and each in a hash slot of its own, every failure has a message, http_class
+  // follows http_status, retry_after only on after_delay codes, failures (only) have a condition.
+  STATIC_REQUIRE(tk::detail::check_table(tk::detail::index_of<tk::v2::codes>));
+  STATIC_REQUIRE(tk::detail::check_table(tk::detail::index_of<tk::v3::codes>));
+  STATIC_REQUIRE(tk::detail::check_table(tk::detail::index_of<tk::v4::codes>));
+}
+
+TEST_CASE("v2 and v3 http_status is the status their documented type names") {
+  // The reason phrases as each version spells them; a type that names none gives the code itself.
+  const std::map<std::string_view, int> status_named_by{
+      {"Success", 200},           {"Created", 201},
+      {"No Content", 204},        {"Bad Request", 400},
+      {"Unauthorized", 401},      {"Payment Required", 402},
+      {"PaymentRequired", 402},   {"Forbidden", 403},
+      {"Not Found", 404},         {"Method Not Allowed", 405},
+      {"Time Out", 408},          {"Conflict", 409},
+      {"Too Many Requests", 429}, {"Server error", 500},
+      {"Server Error", 500},      {"Service Unavailable", 503}};
+  for (const api_version version : {api_version::v2, api_version::v3}) {
+    for (const tk::code_info& c : tk::codes_of(version)) {
+      INFO(tk::name_of(version) << " " << c.code << " " << c.type);
+      const auto named = status_named_by.find(c.type);
+      CHECK(c.http_status == (named != status_named_by.end() ? named->second : c.code));
+    }
+  }
 }
 
 TEST_CASE("success never looks like an error") {

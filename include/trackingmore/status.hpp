@@ -93,6 +93,11 @@ struct std::is_error_condition_enum<trackingmore::condition> : std::true_type {}
 
 namespace trackingmore {
 
+// Every text below is an `sv` literal: a string_view made from a plain literal counts its
+// characters one constexpr step at a time, which was over a third of what including the header
+// cost (docs/benchmarks.md).
+using namespace std::string_view_literals;
+
 /// No condition: the value of `code_info::condition` for success and for unclassifiable codes.
 inline constexpr condition no_condition{};
 
@@ -126,37 +131,38 @@ constexpr std::string_view name_of(api_version v) noexcept {
 
 /// The enumerator name of `c` ("client_error", ...); empty for a value that names no class.
 constexpr std::string_view name_of(http_class c) noexcept {
-  constexpr std::array<std::string_view, 5> names{"informational", "success", "redirection",
-                                                  "client_error", "server_error"};
+  constexpr std::string_view names[] = {"informational"sv, "success"sv, "redirection"sv,
+                                        "client_error"sv, "server_error"sv};
   const auto i = static_cast<std::size_t>(c) - 1;
-  return i < names.size() ? names[i] : std::string_view{};
+  return i < std::size(names) ? names[i] : std::string_view{};
 }
 
 /// The enumerator name of `r` ("after_delay", ...); empty for a value that names no advice.
 constexpr std::string_view name_of(retry_advice r) noexcept {
-  constexpr std::array<std::string_view, 5> names{
-      "not_applicable", "after_delay", "after_fixing_request", "after_account_action", "never"};
+  constexpr std::string_view names[] = {"not_applicable"sv, "after_delay"sv,
+                                        "after_fixing_request"sv, "after_account_action"sv,
+                                        "never"sv};
   const auto i = static_cast<std::size_t>(r);
-  return i < names.size() ? names[i] : std::string_view{};
+  return i < std::size(names) ? names[i] : std::string_view{};
 }
 
 /// The enumerator name of `c` ("rate_limited", ...); empty for `no_condition` and other values.
 constexpr std::string_view name_of(condition c) noexcept {
-  constexpr std::array<std::string_view, 13> names{"authentication_failed",
-                                                   "access_denied",
-                                                   "payment_required",
-                                                   "rate_limited",
-                                                   "invalid_request",
-                                                   "limit_exceeded",
-                                                   "tracking_exists",
-                                                   "tracking_not_found",
-                                                   "courier_not_detected",
-                                                   "not_found",
-                                                   "timeout",
-                                                   "server_error",
-                                                   "retryable"};
+  constexpr std::string_view names[] = {"authentication_failed"sv,
+                                        "access_denied"sv,
+                                        "payment_required"sv,
+                                        "rate_limited"sv,
+                                        "invalid_request"sv,
+                                        "limit_exceeded"sv,
+                                        "tracking_exists"sv,
+                                        "tracking_not_found"sv,
+                                        "courier_not_detected"sv,
+                                        "not_found"sv,
+                                        "timeout"sv,
+                                        "server_error"sv,
+                                        "retryable"sv};
   const auto i = static_cast<std::size_t>(c) - 1;
-  return i < names.size() ? names[i] : std::string_view{};
+  return i < std::size(names) ? names[i] : std::string_view{};
 }
 
 /// A read-only view of one version's table, for code that picks the version at run time.
@@ -175,144 +181,77 @@ struct code_table {
 /// Implementation details: not part of the API.
 namespace detail {
 
-/// A documented row, before the fields that follow from it are filled in by `make_table`.
-template <class Errc>
-struct row {
-  Errc code{};
-  std::string_view name, type, message;
-  trackingmore::condition condition{};
-  retry_advice retry{};
-  int http_status = 0;  // 0: the status named by `type`
-};
-
 constexpr http_class class_of(int http_status) noexcept {
   return http_status >= 100 && http_status <= 599 ? static_cast<http_class>(http_status / 100)
                                                   : http_class{};
 }
 
-// v2 and v3 document no HTTP status; their types are reason phrases, spelt as each version spells
-// them.
-constexpr int status_named_by(std::string_view type, int code) noexcept {
-  struct phrase {
-    std::string_view text;
-    int status;
-  };
-  constexpr std::array<phrase, 17> phrases{{{"Success", 200},
-                                            {"Created", 201},
-                                            {"No Content", 204},
-                                            {"Bad Request", 400},
-                                            {"Unauthorized", 401},
-                                            {"Payment Required", 402},
-                                            {"PaymentRequired", 402},
-                                            {"Forbidden", 403},
-                                            {"Not Found", 404},
-                                            {"Method Not Allowed", 405},
-                                            {"Time Out", 408},
-                                            {"Conflict", 409},
-                                            {"Too Many Requests", 429},
-                                            {"Server error", 500},
-                                            {"Server Error", 500},
-                                            {"Service Unavailable", 503}}};
-  for (const phrase& p : phrases) {
-    if (p.text == type) return p.status;
-  }
-  return code;  // a type that names no status (v3 "Out limited")
-}
-
-/// Rate limits are documented once for every version: "wait 120 secs".
-inline constexpr unsigned rate_limit_wait_s = 120;
-
-template <class Errc, std::size_t N>
-constexpr std::array<code_info, N> make_table(api_version version, const row<Errc> (&rows)[N]) {
-  std::array<code_info, N> table{};
-  for (std::size_t i = 0; i < N; ++i) {
-    const row<Errc>& r = rows[i];
-    const int code = static_cast<int>(r.code);
-    const int status = r.http_status != 0 ? r.http_status : status_named_by(r.type, code);
-    table[i] = {code,
-                version,
-                r.name,
-                r.type,
-                r.message,
-                status,
-                class_of(status),
-                r.retry,
-                r.condition == condition::rate_limited ? rate_limit_wait_s : 0,
-                r.condition};
-  }
-  return table;
-}
-
 /// A collision-free hash from code to row: `find` is one multiply, one load and one compare.
 ///
-/// A linear scan or a binary search costs several times a `switch`; this matches it.
+/// A linear scan or a binary search costs several times a `switch`; this matches it. The multiplier
+/// is the first odd number up from 2^32 / golden ratio that gives every code of every table a slot
+/// of its own. It is written down rather than searched for by each translation unit, which was a
+/// fifth of what including the header cost; `check_table` proves it.
 struct code_index {
-  // 128 slots for at most 27 codes: a multiplier is found fast.
-  static constexpr unsigned slot_bits = 7;
-  std::uint32_t multiplier;
-  std::array<std::uint8_t, std::size_t{1} << slot_bits> slots;  // row + 1; 0 is empty
+  static constexpr unsigned slot_bits = 7;  // 128 slots for at most 27 codes
+  static constexpr std::uint32_t multiplier = 0x9E377A13u;
+  code_table table;
+  std::uint8_t slots[std::size_t{1} << slot_bits];  // row + 1; 0 is empty
 
-  constexpr std::size_t slot_of(int code) const noexcept {
+  static constexpr std::size_t slot_of(int code) noexcept {
     return (static_cast<std::uint32_t>(code) * multiplier) >> (32 - slot_bits);
+  }
+
+  /// The row of `code`, or `table.size()` when the table does not document it. Callers test the
+  /// index rather than a pointer: g++ cannot compare an object's address with nullptr in a
+  /// constant expression under `-fsanitize=undefined` (`-fno-delete-null-pointer-checks`).
+  constexpr std::size_t row_of(int code) const noexcept {
+    const std::uint8_t slot = slots[slot_of(code)];
+    return slot != 0 && table.first[slot - 1u].code == code ? slot - 1u : table.count;
+  }
+
+  constexpr const code_info* find(int code) const noexcept {
+    const std::size_t row = row_of(code);
+    return row < table.count ? table.first + row : nullptr;
   }
 };
 
-template <std::size_t N>
-constexpr code_index make_index(const std::array<code_info, N>& table) noexcept {
-  static_assert(N < 255, "slots store row + 1 in a byte");
-  for (std::uint32_t multiplier = 0x9E3779B1u; multiplier != 0x9E3779B1u + 20000u;
-       multiplier += 2) {
-    code_index index{multiplier, {}};
-    bool collision = false;
-    for (std::size_t i = 0; i < N && !collision; ++i) {
-      std::uint8_t& slot = index.slots[index.slot_of(table[i].code)];
-      collision = slot != 0;
-      slot = static_cast<std::uint8_t>(i + 1);
-    }
-    if (!collision) return index;
+constexpr code_index make_index(code_table table) noexcept {
+  code_index index{table, {}};
+  for (std::size_t i = 0; i < table.count; ++i) {
+    index.slots[code_index::slot_of(table.first[i].code)] = static_cast<std::uint8_t>(i + 1);
   }
-  return code_index{0, {}};  // caught by the static_assert below each table
+  return index;  // a row that shares a slot is overwritten: `check_table` catches it
 }
 
 template <const auto& Table>
-inline constexpr code_index index_of = make_index(Table);
+inline constexpr code_index index_of = make_index({Table.data(), Table.size()});
 
-/// The index of `code`'s row in `Table`, or `Table.size()` when it has none.
+/// Checks the invariants every table keeps, in one pass; each failure names the broken rule.
 ///
-/// Compile-time lookups go through this index, never by testing `find`'s pointer: g++ cannot
-/// compare an element's address with nullptr in a constant expression under
-/// -fno-delete-null-pointer-checks, which -fsanitize=null (part of -fsanitize=undefined) implies.
-template <const auto& Table>
-constexpr std::size_t row_of(int code) noexcept {
-  const std::uint8_t slot = index_of<Table>.slots[index_of<Table>.slot_of(code)];
-  return slot != 0 && Table[slot - 1u].code == code ? slot - 1u : Table.size();
-}
-
-template <const auto& Table>
-constexpr const code_info* find_in(int code) noexcept {
-  const std::size_t row = row_of<Table>(code);
-  return row < Table.size() ? &Table[row] : nullptr;
-}
-
-/// Checks the invariants every table keeps; each failure names the broken rule.
-template <std::size_t N>
-constexpr bool check_table(const std::array<code_info, N>& table) noexcept {
-  for (std::size_t i = 0; i < N; ++i) {
-    const code_info& c = table[i];
-    for (std::size_t j = 0; j < i; ++j) {
-      if (table[j].code == c.code) return false;  // codes are unique
-    }
+/// The tests evaluate it at compile time (`tests/semantics_test.cpp`); a file that includes the
+/// header does not, since proving constant data again in every translation unit was a tenth of
+/// what including the header cost.
+constexpr bool check_table(const code_index& index) noexcept {
+  if (index.table.size() > 254) return false;  // slots store row + 1 in a byte
+  for (const code_info& c : index.table) {
+    // Codes are unique, and each has a slot of its own (else pick the next odd multiplier that
+    // gives every code one).
+    if (index.table.first + index.row_of(c.code) != &c) return false;
     if (c.failed() && c.message.empty()) return false;          // every failure has a message
     if (c.http_class != class_of(c.http_status)) return false;  // class follows status
     if (c.http_class == http_class{}) return false;             // every status is a real one
     if (c.retry_after_s != 0 && c.retry != retry_advice::after_delay) return false;
     if (c.failed() == (c.condition == no_condition)) return false;  // failures, only, have a group
+    if (c.version != index.table.first->version) return false;      // one version per table
+    // Rate limits are documented once for every version: "wait 120 secs".
+    if ((c.condition == condition::rate_limited) != (c.retry_after_s == 120)) return false;
   }
   return true;
 }
 
 // A header-only category has its vtable in every translation unit, and a never-destroyed holder
-// registers a destructor that does nothing: both by design, so -Weverything need not say so.
+// has a destructor that does nothing: both by design, so -Weverything need not say so.
 #ifdef __clang__
 #pragma clang diagnostic push
 #pragma clang diagnostic ignored "-Wweak-vtables"
@@ -320,7 +259,7 @@ constexpr bool check_table(const std::array<code_info, N>& table) noexcept {
 #pragma clang diagnostic ignored "-Wexit-time-destructors"
 #endif
 
-/// The category of one API version's codes; one object per version (see `category_object`).
+/// The category of one API version's codes; one object per version (`v2_category`, ...).
 class TRACKINGMORE_SYMBOL_VISIBLE version_category final : public std::error_category {
  public:
   constexpr explicit version_category(api_version version) noexcept : version_(version) {}
@@ -403,92 +342,97 @@ enum class errc : int {
 };
 
 /// Every documented v2 code, in the documentation's order.
-inline constexpr std::array<code_info, 27> codes = detail::make_table<errc>(
-    api_version::v2,
-    {
-        {errc::success, "success", "Success",
-         "The request was successful (some API calls may return 201 instead).", no_condition,
-         retry_advice::not_applicable},
-        {errc::created, "created", "Created",
-         "The request was successful and a resource was created.", no_condition,
-         retry_advice::not_applicable},
-        {errc::over_limit, "over_limit", "Bad Request",
-         "The request was successful but exceeding the limit.", condition::limit_exceeded,
-         retry_advice::after_fixing_request},
-        {errc::unauthorized, "unauthorized", "Unauthorized",
-         "Authentication failed or user does not have permissions for the requested operation.",
-         condition::authentication_failed, retry_advice::after_account_action},
-        {errc::invalid_api_key, "invalid_api_key", "Unauthorized", "Invalid API key.",
-         condition::authentication_failed, retry_advice::after_account_action},
-        {errc::api_key_deleted, "api_key_deleted", "Unauthorized", "API key has been deleted.",
-         condition::authentication_failed, retry_advice::after_account_action},
-        {errc::bad_request, "bad_request", "Bad Request",
-         "The request could not be understood or was missing required parameters.",
-         condition::invalid_request, retry_advice::after_fixing_request},
-        {errc::tracking_number_required, "tracking_number_required", "Bad Request",
-         "Tracking_number is required.", condition::invalid_request,
-         retry_advice::after_fixing_request},
-        {errc::invalid_tracking_number, "invalid_tracking_number", "Bad Request",
-         "The value of `tracking_number` is invalid.", condition::invalid_request,
-         retry_advice::after_fixing_request},
-        {errc::invalid_carrier_code, "invalid_carrier_code", "Bad Request",
-         "The value of `carrier_code` is invalid.", condition::invalid_request,
-         retry_advice::after_fixing_request},
-        {errc::tracking_exists, "tracking_exists", "Bad Request", "Tracking already exists.",
-         condition::tracking_exists, retry_advice::never},
-        {errc::tracking_not_found, "tracking_not_found", "Bad Request", "Tracking does not exist.",
-         condition::tracking_not_found, retry_advice::after_fixing_request},
-        {errc::activation_required, "activation_required", "Bad Request",
-         "Due to overload risks this feature requires custom activation. Contact "
-         "service@trackingmore.org for more information.",
-         condition::access_denied, retry_advice::after_account_action},
-        {errc::insufficient_balance, "insufficient_balance", "Bad Request",
-         "Your balance is insufficient, please recharge in time", condition::payment_required,
-         retry_advice::after_account_action},
-        {errc::batch_limit_exceeded, "batch_limit_exceeded", "Bad Request", "Up to 200 at a time",
-         condition::limit_exceeded, retry_advice::after_fixing_request},
-        {errc::quota_exhausted, "quota_exhausted", "Bad Request",
-         "Remaining quota is deficient, or the 7-day free trial has expired. To continue using "
-         "API, please recharge first.",
-         condition::payment_required, retry_advice::after_account_action},
-        // Typed "No Content" (so HTTP 204, class success), yet failures the caller must act on.
-        {errc::empty_response, "empty_response", "No Content",
-         "The request was successful but the response is empty. Please try POST /trackings/post "
-         "and then GET /trackings/get",
-         condition::tracking_not_found, retry_advice::after_fixing_request},
-        {errc::carrier_not_detected, "carrier_not_detected", "No Content",
-         "Cannot detect courier. Assign your shipment a courier instead of by auto detection.",
-         condition::courier_not_detected, retry_advice::after_fixing_request},
-        {errc::invalid_status, "invalid_status", "No Content",
-         "The value of `package status` is invalid.", condition::invalid_request,
-         retry_advice::after_fixing_request},
-        {errc::payment_required, "payment_required", "Payment Required", "Payment required.",
-         condition::payment_required, retry_advice::after_account_action},
-        {errc::forbidden, "forbidden", "Forbidden", "Access denied.", condition::access_denied,
-         retry_advice::after_account_action},
-        {errc::not_found, "not_found", "Not Found", "Resource was not found.", condition::not_found,
-         retry_advice::after_fixing_request},
-        {errc::method_not_allowed, "method_not_allowed", "Method Not Allowed",
-         "Requested method is not supported for the specified resource.",
-         condition::invalid_request, retry_advice::after_fixing_request},
-        {errc::conflict, "conflict", "Conflict",
-         "The request could not be completed due to a conflict.", condition::invalid_request,
-         retry_advice::never},
-        {errc::too_many_requests, "too_many_requests", "Too Many Requests",
-         "Exceeded API limits. Pause requests, wait two minute, and try again.",
-         condition::rate_limited, retry_advice::after_delay},
-        // The page gives 500 no message: its type stands in.
-        {errc::server_error, "server_error", "Server error", "Server error",
-         condition::server_error, retry_advice::after_delay},
-        {errc::service_unavailable, "service_unavailable", "Service Unavailable",
-         "The service is temporary unavailable (e.g. scheduled Platform Maintenance). Try again "
-         "later.",
-         condition::server_error, retry_advice::after_delay},
-    });
-static_assert(detail::check_table(codes) && detail::index_of<codes>.multiplier != 0);
+inline constexpr std::array<code_info, 27> codes{{
+    {200, api_version::v2, "success"sv, "Success"sv,
+     "The request was successful (some API calls may return 201 instead)."sv, 200,
+     http_class::success, retry_advice::not_applicable, 0, no_condition},
+    {201, api_version::v2, "created"sv, "Created"sv,
+     "The request was successful and a resource was created."sv, 201, http_class::success,
+     retry_advice::not_applicable, 0, no_condition},
+    {202, api_version::v2, "over_limit"sv, "Bad Request"sv,
+     "The request was successful but exceeding the limit."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::limit_exceeded},
+    {401, api_version::v2, "unauthorized"sv, "Unauthorized"sv,
+     "Authentication failed or user does not have permissions for the requested operation."sv, 401,
+     http_class::client_error, retry_advice::after_account_action, 0,
+     condition::authentication_failed},
+    {4001, api_version::v2, "invalid_api_key"sv, "Unauthorized"sv, "Invalid API key."sv, 401,
+     http_class::client_error, retry_advice::after_account_action, 0,
+     condition::authentication_failed},
+    {4002, api_version::v2, "api_key_deleted"sv, "Unauthorized"sv, "API key has been deleted."sv,
+     401, http_class::client_error, retry_advice::after_account_action, 0,
+     condition::authentication_failed},
+    {4012, api_version::v2, "bad_request"sv, "Bad Request"sv,
+     "The request could not be understood or was missing required parameters."sv, 400,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4013, api_version::v2, "tracking_number_required"sv, "Bad Request"sv,
+     "Tracking_number is required."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4014, api_version::v2, "invalid_tracking_number"sv, "Bad Request"sv,
+     "The value of `tracking_number` is invalid."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4015, api_version::v2, "invalid_carrier_code"sv, "Bad Request"sv,
+     "The value of `carrier_code` is invalid."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4016, api_version::v2, "tracking_exists"sv, "Bad Request"sv, "Tracking already exists."sv, 400,
+     http_class::client_error, retry_advice::never, 0, condition::tracking_exists},
+    {4017, api_version::v2, "tracking_not_found"sv, "Bad Request"sv, "Tracking does not exist."sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::tracking_not_found},
+    {4018, api_version::v2, "activation_required"sv, "Bad Request"sv,
+     "Due to overload risks this feature requires custom activation. Contact "
+     "service@trackingmore.org for more information."sv,
+     400, http_class::client_error, retry_advice::after_account_action, 0,
+     condition::access_denied},
+    {4019, api_version::v2, "insufficient_balance"sv, "Bad Request"sv,
+     "Your balance is insufficient, please recharge in time"sv, 400, http_class::client_error,
+     retry_advice::after_account_action, 0, condition::payment_required},
+    {4020, api_version::v2, "batch_limit_exceeded"sv, "Bad Request"sv, "Up to 200 at a time"sv, 400,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::limit_exceeded},
+    {4021, api_version::v2, "quota_exhausted"sv, "Bad Request"sv,
+     "Remaining quota is deficient, or the 7-day free trial has expired. To continue using "
+     "API, "
+     "please recharge first."sv,
+     400, http_class::client_error, retry_advice::after_account_action, 0,
+     condition::payment_required},
+    // Typed "No Content" (so HTTP 204, class success), yet failures the caller must act on.
+    {4031, api_version::v2, "empty_response"sv, "No Content"sv,
+     "The request was successful but the response is empty. Please try POST /trackings/post "
+     "and then GET /trackings/get"sv,
+     204, http_class::success, retry_advice::after_fixing_request, 0,
+     condition::tracking_not_found},
+    {4032, api_version::v2, "carrier_not_detected"sv, "No Content"sv,
+     "Cannot detect courier. Assign your shipment a courier instead of by auto detection."sv, 204,
+     http_class::success, retry_advice::after_fixing_request, 0, condition::courier_not_detected},
+    {4033, api_version::v2, "invalid_status"sv, "No Content"sv,
+     "The value of `package status` is invalid."sv, 204, http_class::success,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {402, api_version::v2, "payment_required"sv, "Payment Required"sv, "Payment required."sv, 402,
+     http_class::client_error, retry_advice::after_account_action, 0, condition::payment_required},
+    {403, api_version::v2, "forbidden"sv, "Forbidden"sv, "Access denied."sv, 403,
+     http_class::client_error, retry_advice::after_account_action, 0, condition::access_denied},
+    {404, api_version::v2, "not_found"sv, "Not Found"sv, "Resource was not found."sv, 404,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::not_found},
+    {405, api_version::v2, "method_not_allowed"sv, "Method Not Allowed"sv,
+     "Requested method is not supported for the specified resource."sv, 405,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {409, api_version::v2, "conflict"sv, "Conflict"sv,
+     "The request could not be completed due to a conflict."sv, 409, http_class::client_error,
+     retry_advice::never, 0, condition::invalid_request},
+    {429, api_version::v2, "too_many_requests"sv, "Too Many Requests"sv,
+     "Exceeded API limits. Pause requests, wait two minute, and try again."sv, 429,
+     http_class::client_error, retry_advice::after_delay, 120, condition::rate_limited},
+    // The page gives 500 no message: its type stands in.
+    {500, api_version::v2, "server_error"sv, "Server error"sv, "Server error"sv, 500,
+     http_class::server_error, retry_advice::after_delay, 0, condition::server_error},
+    {503, api_version::v2, "service_unavailable"sv, "Service Unavailable"sv,
+     "The service is temporary unavailable (e.g. scheduled Platform Maintenance). Try again "
+     "later."sv,
+     503, http_class::server_error, retry_advice::after_delay, 0, condition::server_error},
+}};
 
 /// The v2 row of `code`, or nullptr when v2 does not document it.
-constexpr const code_info* find(int code) noexcept { return detail::find_in<codes>(code); }
+constexpr const code_info* find(int code) noexcept { return detail::index_of<codes>.find(code); }
 
 /// The category of v2 codes, named "trackingmore.v2".
 inline const std::error_category& category() noexcept { return detail::v2_category.object; }
@@ -535,85 +479,94 @@ enum class errc : int {
 };
 
 /// Every documented v3 code, in the documentation's order.
-inline constexpr std::array<code_info, 20> codes = detail::make_table<errc>(
-    api_version::v3,
-    {
-        {errc::success, "success", "Success", "Request response is successful", no_condition,
-         retry_advice::not_applicable},
-        {errc::paid_plan_required, "paid_plan_required", "PaymentRequired",
-         "API service is only available for paid account Please subscribe paid plan to unlock API "
-         "services",
-         condition::payment_required, retry_advice::after_account_action},
-        {errc::no_content, "no_content", "No Content",
-         "Request was successful, but no data returned Tracking NO. or target data possibly do not "
-         "exist",
-         condition::tracking_not_found, retry_advice::after_fixing_request},
-        {errc::bad_request, "bad_request", "Bad Request",
-         "Request type error Please check the API documentation for the request type of this API",
-         condition::invalid_request, retry_advice::after_fixing_request},
-        {errc::unauthorized, "unauthorized", "Unauthorized",
-         "Authentication failed or has no permission Please check and ensure your API Key is "
-         "correct",
-         condition::authentication_failed, retry_advice::after_account_action},
-        // Typed "Bad Request" with 404's text: a missing page, not a refusal.
-        {errc::forbidden, "forbidden", "Bad Request",
-         "Page does not exist Please check and ensure your link is correct", condition::not_found,
-         retry_advice::after_fixing_request},
-        {errc::not_found, "not_found", "Not Found",
-         "Page does not exist Please check and ensure your link is correct", condition::not_found,
-         retry_advice::after_fixing_request},
-        {errc::timeout, "timeout", "Time Out",
-         "Request timeout The official website did not return data, please try again later",
-         condition::timeout, retry_advice::after_delay},
-        {errc::parameter_too_long, "parameter_too_long", "Bad Request",
-         "Specified request parameter length exceeds length limit Please check and ensure that the "
-         "request parameters are of the required length",
-         condition::invalid_request, retry_advice::after_fixing_request},
-        {errc::invalid_parameter_format, "invalid_parameter_format", "Bad Request",
-         "Specified request parameter format doesn't meet requirements Please check and ensure "
-         "that the request parameters are in the required format",
-         condition::invalid_request, retry_advice::after_fixing_request},
-        // "Out limited" names no HTTP status, so the status is the code itself.
-        {errc::too_many_parameters, "too_many_parameters", "Out limited",
-         "The number of request parameters exceeds the limit Please check the API documentation "
-         "for the limit of this API",
-         condition::limit_exceeded, retry_advice::after_fixing_request},
-        {errc::unparsable_parameters, "unparsable_parameters", "Bad Request",
-         "Missing request parameters or request parameters cannot be parsed Please check and "
-         "ensure that the request parameters are complete and correctly formatted",
-         condition::invalid_request, retry_advice::after_fixing_request},
-        {errc::special_fields_required, "special_fields_required", "Bad Request",
-         "Some of required parameters are empty Some couriers need special parameters to track "
-         "logistics information (Special Couriers)",
-         condition::invalid_request, retry_advice::after_fixing_request},
-        {errc::invalid_courier_code, "invalid_courier_code", "Bad Request",
-         "Unidentifiable courier code Please check and ensure that the courier code are "
-         "correct(Courier code)",
-         condition::invalid_request, retry_advice::after_fixing_request},
-        {errc::tracking_exists, "tracking_exists", "Bad Request", "Tracking No. already exists",
-         condition::tracking_exists, retry_advice::never},
-        {errc::tracking_not_found, "tracking_not_found", "Bad Request",
-         "Tracking No. no exists Please use 「Create trckings」 API first to create trackings",
-         condition::tracking_not_found, retry_advice::after_fixing_request},
-        // Typed "Bad Request" (HTTP 400), yet a rate limit.
-        {errc::too_many_requests, "too_many_requests", "Bad Request",
-         "Exceeded API request limits, please try again later Please check the API documentation "
-         "for the limit of this API",
-         condition::rate_limited, retry_advice::after_delay},
-        {errc::server_error_511, "server_error_511", "Server Error",
-         "Server error Please contact us: service@trackingmore.org.", condition::server_error,
-         retry_advice::after_delay},
-        {errc::server_error_512, "server_error_512", "Server Error",
-         "Server error Please contact us: service@trackingmore.org.", condition::server_error,
-         retry_advice::after_delay},
-        {errc::server_error_513, "server_error_513", "Server Error",
-         "Server error Please contact us: service@trackingmore.org.", condition::server_error,
-         retry_advice::after_delay},
-    });
-static_assert(detail::check_table(codes) && detail::index_of<codes>.multiplier != 0);
+inline constexpr std::array<code_info, 20> codes{{
+    {200, api_version::v3, "success"sv, "Success"sv, "Request response is successful"sv, 200,
+     http_class::success, retry_advice::not_applicable, 0, no_condition},
+    {203, api_version::v3, "paid_plan_required"sv, "PaymentRequired"sv,
+     "API service is only available for paid account Please subscribe paid plan to unlock API "
+     "services"sv,
+     402, http_class::client_error, retry_advice::after_account_action, 0,
+     condition::payment_required},
+    {204, api_version::v3, "no_content"sv, "No Content"sv,
+     "Request was successful, but no data returned Tracking NO. or target data possibly do not "
+     "exist"sv,
+     204, http_class::success, retry_advice::after_fixing_request, 0,
+     condition::tracking_not_found},
+    {400, api_version::v3, "bad_request"sv, "Bad Request"sv,
+     "Request type error Please check the API documentation for the request type of this API"sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::invalid_request},
+    {401, api_version::v3, "unauthorized"sv, "Unauthorized"sv,
+     "Authentication failed or has no permission Please check and ensure your API Key is "
+     "correct"sv,
+     401, http_class::client_error, retry_advice::after_account_action, 0,
+     condition::authentication_failed},
+    // Typed "Bad Request" with 404's text: a missing page, not a refusal.
+    {403, api_version::v3, "forbidden"sv, "Bad Request"sv,
+     "Page does not exist Please check and ensure your link is correct"sv, 400,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::not_found},
+    {404, api_version::v3, "not_found"sv, "Not Found"sv,
+     "Page does not exist Please check and ensure your link is correct"sv, 404,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::not_found},
+    {408, api_version::v3, "timeout"sv, "Time Out"sv,
+     "Request timeout The official website did not return data, please try again later"sv, 408,
+     http_class::client_error, retry_advice::after_delay, 0, condition::timeout},
+    {411, api_version::v3, "parameter_too_long"sv, "Bad Request"sv,
+     "Specified request parameter length exceeds length limit Please check and ensure that the "
+     "request parameters are of the required length"sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::invalid_request},
+    {412, api_version::v3, "invalid_parameter_format"sv, "Bad Request"sv,
+     "Specified request parameter format doesn't meet requirements Please check and ensure "
+     "that "
+     "the request parameters are in the required format"sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::invalid_request},
+    // "Out limited" names no HTTP status, so the status is the code itself.
+    {413, api_version::v3, "too_many_parameters"sv, "Out limited"sv,
+     "The number of request parameters exceeds the limit Please check the API documentation "
+     "for the limit of this API"sv,
+     413, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::limit_exceeded},
+    {417, api_version::v3, "unparsable_parameters"sv, "Bad Request"sv,
+     "Missing request parameters or request parameters cannot be parsed Please check and "
+     "ensure that the request parameters are complete and correctly formatted"sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::invalid_request},
+    {421, api_version::v3, "special_fields_required"sv, "Bad Request"sv,
+     "Some of required parameters are empty Some couriers need special parameters to track "
+     "logistics information (Special Couriers)"sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::invalid_request},
+    {422, api_version::v3, "invalid_courier_code"sv, "Bad Request"sv,
+     "Unidentifiable courier code Please check and ensure that the courier code are "
+     "correct(Courier code)"sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::invalid_request},
+    {423, api_version::v3, "tracking_exists"sv, "Bad Request"sv, "Tracking No. already exists"sv,
+     400, http_class::client_error, retry_advice::never, 0, condition::tracking_exists},
+    {424, api_version::v3, "tracking_not_found"sv, "Bad Request"sv,
+     "Tracking No. no exists Please use 「Create trckings」 API first to create trackings"sv, 400,
+     http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::tracking_not_found},
+    // Typed "Bad Request" (HTTP 400), yet a rate limit.
+    {429, api_version::v3, "too_many_requests"sv, "Bad Request"sv,
+     "Exceeded API request limits, please try again later Please check the API documentation "
+     "for the limit of this API"sv,
+     400, http_class::client_error, retry_advice::after_delay, 120, condition::rate_limited},
+    {511, api_version::v3, "server_error_511"sv, "Server Error"sv,
+     "Server error Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
+     retry_advice::after_delay, 0, condition::server_error},
+    {512, api_version::v3, "server_error_512"sv, "Server Error"sv,
+     "Server error Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
+     retry_advice::after_delay, 0, condition::server_error},
+    {513, api_version::v3, "server_error_513"sv, "Server Error"sv,
+     "Server error Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
+     retry_advice::after_delay, 0, condition::server_error},
+}};
 
 /// The v3 row of `code`, or nullptr when v3 does not document it.
-constexpr const code_info* find(int code) noexcept { return detail::find_in<codes>(code); }
+constexpr const code_info* find(int code) noexcept { return detail::index_of<codes>.find(code); }
 
 /// The category of v3 codes, named "trackingmore.v3".
 inline const std::error_category& category() noexcept { return detail::v3_category.object; }
@@ -656,82 +609,84 @@ enum class errc : int {
 };
 
 /// Every documented v4 code, in the documentation's order.
-inline constexpr std::array<code_info, 23> codes = detail::make_table<errc>(
-    api_version::v4,
-    {
-        {errc::success, "success", "Success", "Request response is successful", no_condition,
-         retry_advice::not_applicable, 200},
-        {errc::bad_request, "bad_request", "BadRequest",
-         "Request type error. Please check the API documentation for the request type of this API.",
-         condition::invalid_request, retry_advice::after_fixing_request, 400},
-        {errc::tracking_exists, "tracking_exists", "BadRequest", "Tracking No. already exists.",
-         condition::tracking_exists, retry_advice::never, 400},
-        {errc::tracking_not_found, "tracking_not_found", "BadRequest",
-         "Tracking No. no exists. Please use 「Create a tracking」 API first to create shipment.",
-         condition::tracking_not_found, retry_advice::after_fixing_request, 400},
-        {errc::batch_limit_exceeded, "batch_limit_exceeded", "BadRequest",
-         "You have exceeded the shipment quantity of API call. The maximum quantity is 40 "
-         "shipments per call.",
-         condition::limit_exceeded, retry_advice::after_fixing_request, 400},
-        {errc::invalid_tracking_number, "invalid_tracking_number", "BadRequest",
-         "The value of tracking_number is invalid.", condition::invalid_request,
-         retry_advice::after_fixing_request, 400},
-        {errc::tracking_number_required, "tracking_number_required", "BadRequest",
-         "Tracking_number is required.", condition::invalid_request,
-         retry_advice::after_fixing_request, 400},
-        {errc::invalid_tracking_id, "invalid_tracking_id", "BadRequest", "Invalid Tracking ID.",
-         condition::invalid_request, retry_advice::after_fixing_request, 400},
-        {errc::retrack_not_allowed, "retrack_not_allowed", "BadRequest",
-         "Retrack is not allowed. You can only retrack an expired tracking.",
-         condition::invalid_request, retry_advice::never, 400},
-        {errc::invalid_courier_code, "invalid_courier_code", "BadRequest",
-         "The value of courier_code is invalid.", condition::invalid_request,
-         retry_advice::after_fixing_request, 400},
-        {errc::courier_not_detected, "courier_not_detected", "BadRequest", "Cannot detect courier.",
-         condition::courier_not_detected, retry_advice::after_fixing_request, 400},
-        {errc::invalid_special_fields, "invalid_special_fields", "BadRequest",
-         "Missing or invalid value of the special required fields for this courier.",
-         condition::invalid_request, retry_advice::after_fixing_request, 400},
-        {errc::invalid_field_format, "invalid_field_format", "BadRequest",
-         "The format of Field name is invalid.", condition::invalid_request,
-         retry_advice::after_fixing_request, 400},
-        {errc::invalid_awb_number, "invalid_awb_number", "BadRequest",
-         "The awb_number is required or invaild format.", condition::invalid_request,
-         retry_advice::after_fixing_request, 400},
-        {errc::awb_airline_unsupported, "awb_airline_unsupported", "BadRequest",
-         "The awb airline does not support yet.", condition::invalid_request,
-         retry_advice::after_fixing_request, 400},
-        {errc::quota_exceeded, "quota_exceeded", "BadRequest",
-         "You are reaching the maximum quota limitation, please upgrade your current plan.",
-         condition::payment_required, retry_advice::after_account_action, 400},
-        {errc::unauthorized, "unauthorized", "Unauthorized",
-         "Authentication failed or has no permission. Please check and ensure your API Key is "
-         "correct.",
-         condition::authentication_failed, retry_advice::after_account_action, 401},
-        {errc::forbidden, "forbidden", "Forbidden",
-         "Access prohibited. The request has been refused or access is not allowed.",
-         condition::access_denied, retry_advice::after_account_action, 403},
-        {errc::not_found, "not_found", "NotFound",
-         "Page does not exist. Please check and ensure your link is correct.", condition::not_found,
-         retry_advice::after_fixing_request, 404},
-        {errc::too_many_requests, "too_many_requests", "TooManyRequests",
-         "Exceeded API request limits, please try again later. Please check the API documentation "
-         "for the limit of this API.",
-         condition::rate_limited, retry_advice::after_delay, 429},
-        {errc::server_error_511, "server_error_511", "ServerError",
-         "Server error. Please contact us: service@trackingmore.org.", condition::server_error,
-         retry_advice::after_delay, 500},
-        {errc::server_error_512, "server_error_512", "ServerError",
-         "Server error. Please contact us: service@trackingmore.org.", condition::server_error,
-         retry_advice::after_delay, 500},
-        {errc::server_error_513, "server_error_513", "ServerError",
-         "Server error. Please contact us: service@trackingmore.org.", condition::server_error,
-         retry_advice::after_delay, 500},
-    });
-static_assert(detail::check_table(codes) && detail::index_of<codes>.multiplier != 0);
+inline constexpr std::array<code_info, 23> codes{{
+    {200, api_version::v4, "success"sv, "Success"sv, "Request response is successful"sv, 200,
+     http_class::success, retry_advice::not_applicable, 0, no_condition},
+    {400, api_version::v4, "bad_request"sv, "BadRequest"sv,
+     "Request type error. Please check the API documentation for the request type of this API."sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::invalid_request},
+    {4101, api_version::v4, "tracking_exists"sv, "BadRequest"sv, "Tracking No. already exists."sv,
+     400, http_class::client_error, retry_advice::never, 0, condition::tracking_exists},
+    {4102, api_version::v4, "tracking_not_found"sv, "BadRequest"sv,
+     "Tracking No. no exists. Please use 「Create a tracking」 API first to create shipment."sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::tracking_not_found},
+    {4103, api_version::v4, "batch_limit_exceeded"sv, "BadRequest"sv,
+     "You have exceeded the shipment quantity of API call. The maximum quantity is 40 "
+     "shipments per call."sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::limit_exceeded},
+    {4110, api_version::v4, "invalid_tracking_number"sv, "BadRequest"sv,
+     "The value of tracking_number is invalid."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4111, api_version::v4, "tracking_number_required"sv, "BadRequest"sv,
+     "Tracking_number is required."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4112, api_version::v4, "invalid_tracking_id"sv, "BadRequest"sv, "Invalid Tracking ID."sv, 400,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4113, api_version::v4, "retrack_not_allowed"sv, "BadRequest"sv,
+     "Retrack is not allowed. You can only retrack an expired tracking."sv, 400,
+     http_class::client_error, retry_advice::never, 0, condition::invalid_request},
+    {4120, api_version::v4, "invalid_courier_code"sv, "BadRequest"sv,
+     "The value of courier_code is invalid."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4121, api_version::v4, "courier_not_detected"sv, "BadRequest"sv, "Cannot detect courier."sv,
+     400, http_class::client_error, retry_advice::after_fixing_request, 0,
+     condition::courier_not_detected},
+    {4122, api_version::v4, "invalid_special_fields"sv, "BadRequest"sv,
+     "Missing or invalid value of the special required fields for this courier."sv, 400,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4130, api_version::v4, "invalid_field_format"sv, "BadRequest"sv,
+     "The format of Field name is invalid."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4160, api_version::v4, "invalid_awb_number"sv, "BadRequest"sv,
+     "The awb_number is required or invaild format."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4161, api_version::v4, "awb_airline_unsupported"sv, "BadRequest"sv,
+     "The awb airline does not support yet."sv, 400, http_class::client_error,
+     retry_advice::after_fixing_request, 0, condition::invalid_request},
+    {4190, api_version::v4, "quota_exceeded"sv, "BadRequest"sv,
+     "You are reaching the maximum quota limitation, please upgrade your current plan."sv, 400,
+     http_class::client_error, retry_advice::after_account_action, 0, condition::payment_required},
+    {401, api_version::v4, "unauthorized"sv, "Unauthorized"sv,
+     "Authentication failed or has no permission. Please check and ensure your API Key is "
+     "correct."sv,
+     401, http_class::client_error, retry_advice::after_account_action, 0,
+     condition::authentication_failed},
+    {403, api_version::v4, "forbidden"sv, "Forbidden"sv,
+     "Access prohibited. The request has been refused or access is not allowed."sv, 403,
+     http_class::client_error, retry_advice::after_account_action, 0, condition::access_denied},
+    {404, api_version::v4, "not_found"sv, "NotFound"sv,
+     "Page does not exist. Please check and ensure your link is correct."sv, 404,
+     http_class::client_error, retry_advice::after_fixing_request, 0, condition::not_found},
+    {429, api_version::v4, "too_many_requests"sv, "TooManyRequests"sv,
+     "Exceeded API request limits, please try again later. Please check the API documentation "
+     "for the limit of this API."sv,
+     429, http_class::client_error, retry_advice::after_delay, 120, condition::rate_limited},
+    {511, api_version::v4, "server_error_511"sv, "ServerError"sv,
+     "Server error. Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
+     retry_advice::after_delay, 0, condition::server_error},
+    {512, api_version::v4, "server_error_512"sv, "ServerError"sv,
+     "Server error. Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
+     retry_advice::after_delay, 0, condition::server_error},
+    {513, api_version::v4, "server_error_513"sv, "ServerError"sv,
+     "Server error. Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
+     retry_advice::after_delay, 0, condition::server_error},
+}};
 
 /// The v4 row of `code`, or nullptr when v4 does not document it.
-constexpr const code_info* find(int code) noexcept { return detail::find_in<codes>(code); }
+constexpr const code_info* find(int code) noexcept { return detail::index_of<codes>.find(code); }
 
 /// The category of v4 codes, named "trackingmore.v4".
 inline const std::error_category& category() noexcept { return detail::v4_category.object; }
@@ -744,33 +699,28 @@ inline std::error_code to_error_code(int code) noexcept;
 
 }  // namespace v4
 
-/// The table of `version`; empty for a value that names no version.
-constexpr code_table codes_of(api_version version) noexcept {
-  switch (version) {
-    case api_version::v2: return {v2::codes.data(), v2::codes.size()};
-    case api_version::v3: return {v3::codes.data(), v3::codes.size()};
-    case api_version::v4: return {v4::codes.data(), v4::codes.size()};
-  }
-  return {nullptr, 0};
-}
-
 namespace detail {
-/// The index of `code`'s row in `version`'s table, or the table's size when it has none.
-constexpr std::size_t row_of(api_version version, int code) noexcept {
+inline constexpr code_index no_codes{{nullptr, 0}, {}};
+
+/// The index of `version`'s table; an empty one for a value that names no version.
+constexpr const code_index& index_for(api_version version) noexcept {
   switch (version) {
-    case api_version::v2: return row_of<v2::codes>(code);
-    case api_version::v3: return row_of<v3::codes>(code);
-    case api_version::v4: return row_of<v4::codes>(code);
+    case api_version::v2: return index_of<v2::codes>;
+    case api_version::v3: return index_of<v3::codes>;
+    case api_version::v4: return index_of<v4::codes>;
   }
-  return 0;
+  return no_codes;
 }
 }  // namespace detail
 
+/// The table of `version`; empty for a value that names no version.
+constexpr code_table codes_of(api_version version) noexcept {
+  return detail::index_for(version).table;
+}
+
 /// The row of `code` in `version`'s table, or nullptr when that version does not document it.
 constexpr const code_info* find(api_version version, int code) noexcept {
-  const code_table table = codes_of(version);
-  const std::size_t row = detail::row_of(version, code);
-  return row < table.size() ? table.begin() + row : nullptr;
+  return detail::index_for(version).find(code);
 }
 
 /// How the library treats any `code` of `version`: its documented row, or else a row (with empty
@@ -779,31 +729,26 @@ constexpr const code_info* find(api_version version, int code) noexcept {
 /// - 0 and 200..299: success;
 /// - 400..499 and 4000..4999: `invalid_request`, `after_fixing_request` (HTTP 400);
 /// - 500..599 and 5000..5999: `server_error`, `after_delay` (HTTP 500);
-/// - anything else (negatives, 1..199, 300..399, 600..3999, 6000 and up): a failure with no
-///   condition, advised `never`, HTTP status 0.
+/// - anything else: a failure with no condition, advised `never`; its HTTP status is the x00 of
+///   its class for 100..199 and 300..399, and 0 for the rest (negatives, 1..99, 600..3999, 6000
+///   and up).
 constexpr code_info classify(api_version version, int code) noexcept {
-  const code_table table = codes_of(version);
-  if (const std::size_t row = detail::row_of(version, code); row < table.size()) {
-    return table.begin()[row];
-  }
-  code_info info{code, version, {}, {}, {}, 0, http_class{}, retry_advice::never, 0, no_condition};
+  const detail::code_index& index = detail::index_for(version);
+  const std::size_t row = index.row_of(code);
+  if (row < index.table.count) return index.table.first[row];
   const int digit = code >= 100 && code <= 599     ? code / 100
                     : code >= 4000 && code <= 5999 ? code / 1000
                                                    : 0;
-  if (code == 0 || digit == 2) {
-    info.retry = retry_advice::not_applicable;
-  } else if (digit == 4) {
-    info.condition = condition::invalid_request;
-    info.retry = retry_advice::after_fixing_request;
-  } else if (digit == 5) {
-    info.condition = condition::server_error;
-    info.retry = retry_advice::after_delay;
-  }
-  if (digit != 0) {
-    info.http_status = digit * 100;
-    info.http_class = static_cast<http_class>(digit);
-  }
-  return info;
+  // One initialisation, no assignments: clang resolves each enum assignment as an overloaded
+  // operator, which cost more than the rest of this function.
+  const retry_advice retry = code == 0 || digit == 2 ? retry_advice::not_applicable
+                             : digit == 4            ? retry_advice::after_fixing_request
+                             : digit == 5            ? retry_advice::after_delay
+                                                     : retry_advice::never;
+  const trackingmore::condition group = digit == 4   ? condition::invalid_request
+                                        : digit == 5 ? condition::server_error
+                                                     : no_condition;
+  return {code, version, {}, {}, {}, digit * 100, static_cast<http_class>(digit), retry, 0, group};
 }
 
 /// The category of `version`'s codes ("trackingmore.vN"); `v4::category()` for a value that names
@@ -841,20 +786,25 @@ namespace detail {
 
 /// The version whose category `c` is, recognising a duplicate category object by its name.
 inline const version_category* version_category_of(const std::error_category& c) noexcept {
-  const std::array<const version_category*, 3> known{&v2_category.object, &v3_category.object,
-                                                     &v4_category.object};
+  const version_category* const known[] = {&v2_category.object, &v3_category.object,
+                                           &v4_category.object};
   for (const version_category* k : known) {
     if (&c == k) return k;
   }
+  // One name() call and one short compare: every success (`std::error_code{}`, of the system
+  // category) comes this way, and comparing against each version's name cost five times a lookup.
   const std::string_view name = c.name();
-  for (const version_category* k : known) {
-    if (name == k->name()) return k;
-  }
-  return nullptr;
+  constexpr std::string_view prefix = "trackingmore.v"sv;
+  if (name.size() != prefix.size() + 1 || name.compare(0, prefix.size(), prefix) != 0)
+    return nullptr;
+  const auto version = static_cast<std::size_t>(name.back() - '2');
+  return version < std::size(known) ? known[version] : nullptr;
 }
 
-/// `classify` for an error_code of a TrackingMore version; false when `ec` is of another category.
+/// `classify` for an error_code of a TrackingMore version; false when `ec` is of another category,
+/// or empty: a zero error_code means success in every category, and most responses are successes.
 inline bool classify_code(const std::error_code& ec, code_info& info) noexcept {
+  if (!ec) return false;
   const version_category* c = version_category_of(ec.category());
   if (c == nullptr) return false;
   info = trackingmore::classify(c->version(), ec.value());
@@ -872,8 +822,9 @@ inline const char* version_category::name() const noexcept {
 
 inline std::string version_category::message(int code) const {
   const code_info info = trackingmore::classify(version_, code);
-  if (!info.message.empty()) return std::string(info.message);
-  // "undocumented TrackingMore v4 code 502", formatted by hand: nothing beyond <system_error>.
+  if (!info.message.empty()) return std::string(info.message.data(), info.message.size());
+  // "undocumented TrackingMore v4 code 502", formatted by hand to need nothing beyond
+  // <system_error>.
   char digits[16];
   char* first = digits + sizeof digits;
   auto magnitude = static_cast<unsigned>(code);
@@ -883,10 +834,11 @@ inline std::string version_category::message(int code) const {
     magnitude /= 10;
   } while (magnitude != 0);
   if (code < 0) *--first = '-';
+  const std::string_view version = name_of(version_);
   std::string text = "undocumented TrackingMore ";
-  text += name_of(version_);
+  text.append(version.data(), version.size());
   text += " code ";
-  text.append(first, digits + sizeof digits);
+  text.append(first, static_cast<std::size_t>(digits + sizeof digits - first));
   return text;
 }
 
@@ -897,7 +849,8 @@ inline std::error_condition version_category::default_error_condition(int code) 
 }
 
 inline std::string condition_category::message(int value) const {
-  std::string text(name_of(static_cast<trackingmore::condition>(value)));
+  const std::string_view name = name_of(static_cast<trackingmore::condition>(value));
+  std::string text(name.data(), name.size());
   if (text.empty()) return "unknown TrackingMore condition";
   for (char& c : text) {
     if (c == '_') c = ' ';
@@ -955,44 +908,44 @@ inline std::error_code v4::to_error_code(int code) noexcept {
 
 namespace detail {
 // The Polish page (status_code.php?lang=pl), row by row in v2::codes' order, link labels removed.
-inline constexpr std::array<std::string_view, 27> v2_messages_pl{
+inline constexpr std::string_view v2_messages_pl[] = {
     "Żądanie zakończyło się powodzeniem (niektóre wywołania interfejsu API mogą wrócić 201 "
-    "zamiast).",
-    "Żądanie zakończyło się powodzeniem i został utworzony zasób.",
-    "Żądanie zakończyło się powodzeniem, ale przekroczenie limitu.",
-    "Uwierzytelnianie nie powiodło się lub użytkownik nie ma uprawnień dla żądanej operacji.",
-    "Nieprawidłowy klucz API.",
-    "Klucz API został usunięty.",
-    "Wniosek nie może być rozumiane lub brakuje wymaganych parametrów.",
-    "Tracking_number jest wymagane.",
-    "Wartość 'tracking_number' jest nieprawidłowy.",
-    "Wartość 'carrier_code' jest nieprawidłowy.",
-    "Śledzenie już istnieje.",
-    "Śledzenia nie istnieje.",
+    "zamiast)."sv,
+    "Żądanie zakończyło się powodzeniem i został utworzony zasób."sv,
+    "Żądanie zakończyło się powodzeniem, ale przekroczenie limitu."sv,
+    "Uwierzytelnianie nie powiodło się lub użytkownik nie ma uprawnień dla żądanej operacji."sv,
+    "Nieprawidłowy klucz API."sv,
+    "Klucz API został usunięty."sv,
+    "Wniosek nie może być rozumiane lub brakuje wymaganych parametrów."sv,
+    "Tracking_number jest wymagane."sv,
+    "Wartość 'tracking_number' jest nieprawidłowy."sv,
+    "Wartość 'carrier_code' jest nieprawidłowy."sv,
+    "Śledzenie już istnieje."sv,
+    "Śledzenia nie istnieje."sv,
     "Ze względu na ryzyko Przeciążenie tej funkcji wymaga aktywacji niestandardowego. Aby uzyskać "
-    "więcej informacji, skontaktuj się z service@trackingmore.org.",
-    "Twoje saldo jest niewystarczające, należy naładować w czasie",
-    "Ograniczenie do 200 w czasie",
-    "Pozostałe saldo nie jest wystarczająco, więc nie można wywołać interfejsu API danych żądania.",
+    "więcej informacji, skontaktuj się z service@trackingmore.org."sv,
+    "Twoje saldo jest niewystarczające, należy naładować w czasie"sv,
+    "Ograniczenie do 200 w czasie"sv,
+    "Pozostałe saldo nie jest wystarczająco, więc nie można wywołać interfejsu API danych żądania."sv,
     "Żądanie zakończyło się powodzeniem, ale odpowiedź jest pusty. Proszę spróbować POST "
-    "/trackings/post a następnie GET /trackings/get",
-    "Nie można wykryć kuriera. Przypisz przesyłki Kurier zamiast automatycznego wykrywania.",
-    "Wartość 'status' jest nieprawidłowy.",
-    "Płatność wymagana.",
-    "Odmowa dostępu.",
-    "Nie można odnaleźć zasobu.",
-    "Żądana metoda nie jest obsługiwana dla określonego zasobu.",
-    "Nie można ukończyć żądania z powodu konfliktu.",
+    "/trackings/post a następnie GET /trackings/get"sv,
+    "Nie można wykryć kuriera. Przypisz przesyłki Kurier zamiast automatycznego wykrywania."sv,
+    "Wartość 'status' jest nieprawidłowy."sv,
+    "Płatność wymagana."sv,
+    "Odmowa dostępu."sv,
+    "Nie można odnaleźć zasobu."sv,
+    "Żądana metoda nie jest obsługiwana dla określonego zasobu."sv,
+    "Nie można ukończyć żądania z powodu konfliktu."sv,
     "Przekroczone limity interfejsów API. Wstrzymanie żądania, poczekaj dwie minuty i spróbuj "
-    "ponownie.",
-    "Server error",
+    "ponownie."sv,
+    "Server error"sv,
     "Serwis jest tymczasowej niedostępne (np. zaplanowane platformy konserwacji). Spróbuj ponownie "
-    "później."};
-static_assert(v2_messages_pl.size() == v2::codes.size());
+    "później."sv};
+static_assert(std::size(v2_messages_pl) == v2::codes.size());
 }  // namespace detail
 
 constexpr std::string_view v2::message_pl(int code) noexcept {
-  const std::size_t row = detail::row_of<codes>(code);
+  const std::size_t row = detail::index_of<codes>.row_of(code);
   return row < codes.size() ? detail::v2_messages_pl[row] : std::string_view{};
 }
 

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Every benchmark of docs/benchmarks.md in one command: bench/run.sh [build directory]
+# Configures a Release (-O2) build with the benchmarks on, then prints the include-cost, lookup,
+# allocation and size tables. Needs cmake, ninja, g++, clang++, catch2, libboost-system-dev, python3.
+set -eu
+cd "$(dirname "$0")/.."
+build=${1:-build-bench}
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+  -DTRACKINGMORE_STATUS_BENCHMARKS=ON -DTRACKINGMORE_STATUS_TESTS=OFF \
+  -DTRACKINGMORE_STATUS_EXAMPLES=OFF >/dev/null
+cmake --build "$build" -j2 >/dev/null
+echo "$(uname -m), $(nproc) cores, $(${CXX:-c++} --version | head -n 1)"
+
+printf '\n## Include cost\n\n'
+python3 bench/include_cost.py
+
+printf '\n## Lookup and classification\n\n'
+python3 bench/lookup_report.py "$build/bench/trackingmore_lookup_bench"
+
+printf '\n## Heap allocations\n\n'
+"$build/bench/trackingmore_allocations"
+
+printf '\n## Size (-O2, bytes)\n\n| program | .text | .rodata | text + rodata |\n|---|--:|--:|--:|\n'
+for program in classify_by_hand classify_with_library; do
+  size -A "$build/bench/$program" | awk -v name="$program" '
+    $1 == ".text" { text = $2 } $1 == ".rodata" { rodata = $2 }
+    END { printf "| %s | %d | %d | %d |\n", name, text, rodata, text + rodata }'
+done
