@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "all_conditions.hpp"
 #include "catch.hpp"
 
 namespace tk = trackingmore;
@@ -16,20 +17,6 @@ using tk::retry_advice;
 namespace {
 
 constexpr api_version versions[] = {api_version::v2, api_version::v3, api_version::v4};
-
-constexpr condition all_conditions[] = {condition::authentication_failed,
-                                        condition::access_denied,
-                                        condition::payment_required,
-                                        condition::rate_limited,
-                                        condition::invalid_request,
-                                        condition::limit_exceeded,
-                                        condition::tracking_exists,
-                                        condition::tracking_not_found,
-                                        condition::courier_not_detected,
-                                        condition::not_found,
-                                        condition::timeout,
-                                        condition::server_error,
-                                        condition::retryable};
 
 // The conditions `ec` is equivalent to, as a sorted list of names.
 std::string conditions_of(const std::error_code& ec) {

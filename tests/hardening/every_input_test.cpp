@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 
+#include "all_conditions.hpp"
 #include "catch.hpp"
 
 namespace tk = trackingmore;
@@ -16,20 +17,6 @@ using tk::api_version;
 using tk::condition;
 
 namespace {
-
-constexpr std::array<condition, 13> all_conditions{condition::authentication_failed,
-                                                   condition::access_denied,
-                                                   condition::payment_required,
-                                                   condition::rate_limited,
-                                                   condition::invalid_request,
-                                                   condition::limit_exceeded,
-                                                   condition::tracking_exists,
-                                                   condition::tracking_not_found,
-                                                   condition::courier_not_detected,
-                                                   condition::not_found,
-                                                   condition::timeout,
-                                                   condition::server_error,
-                                                   condition::retryable};
 
 /// The failed checks for one input; the first failure's description goes to `first`.
 struct tally {
