@@ -58,7 +58,7 @@ struct api_key {
 class client {
  public:
   client(const std::string& base_url, api_key key, retry_policy policy = {})
-      : http_(base_url), api_key_(std::move(key.value)), policy_(policy) {
+      : http_(base_url), key_(std::move(key)), policy_(policy) {
     http_.set_connection_timeout(std::chrono::seconds(10));
     http_.set_read_timeout(std::chrono::seconds(30));
   }
@@ -70,7 +70,7 @@ class client {
     for (;;) {
       ++result.attempts;
       const httplib::Result response =
-          http_.Post(path, {{"Tracking-Api-Key", api_key_}}, payload, "application/json");
+          http_.Post(path, {{"Tracking-Api-Key", key_.value}}, payload, "application/json");
       bool retry = true;
       if (!response) {
         // No answer, so the request may or may not have been processed. Sending a create again
@@ -104,7 +104,7 @@ class client {
   }
 
   httplib::Client http_;
-  std::string api_key_;
+  api_key key_;
   retry_policy policy_;
 };
 
