@@ -4,12 +4,12 @@
 //   TRACKINGMORE_API_KEY=... curl_client <url> [json_body]
 //
 // POSTs json_body (GETs without it). Exit status: 0 success, 1 failure, 2 usage or no HTTP answer.
-#include <curl/curl.h>
+#include <trackingmore/status/nlohmann_json.hpp>
 
 #include <cstdio>
 #include <cstdlib>
+#include <curl/curl.h>
 #include <string>
-#include <trackingmore/status/nlohmann_json.hpp>
 
 namespace tk = trackingmore;
 
@@ -21,7 +21,7 @@ static std::size_t append(char* data, std::size_t size, std::size_t count, void*
 int main(int argc, char** argv) {
   const char* api_key = std::getenv("TRACKINGMORE_API_KEY");
   if (argc < 2 || argc > 3 || api_key == nullptr) {
-    std::fprintf(stderr, "usage: TRACKINGMORE_API_KEY=... %s <url> [json_body]\n", argv[0]);
+    (void)std::fprintf(stderr, "usage: TRACKINGMORE_API_KEY=... %s <url> [json_body]\n", argv[0]);
     return 2;
   }
   curl_global_init(CURL_GLOBAL_DEFAULT);

@@ -8,16 +8,18 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
   const char* api_key = std::getenv("TRACKINGMORE_API_KEY");
   if (argc < 3 || argc > 4 || api_key == nullptr) {
-    std::fprintf(stderr,
-                 "usage: TRACKINGMORE_API_KEY=... %s <tracking_number> <courier_code> [base_url]\n",
-                 argv[0]);
+    (void)std::fprintf(
+        stderr, "usage: TRACKINGMORE_API_KEY=... %s <tracking_number> <courier_code> [base_url]\n",
+        argv[0]);
     return 2;
   }
-  example::client client(argc == 4 ? argv[3] : "https://api.trackingmore.com", api_key);
+  example::client client(argc == 4 ? argv[3] : "https://api.trackingmore.com",
+                         example::api_key{api_key});
   const example::outcome result = client.post(
       "/v4/trackings/create", {{"tracking_number", argv[1]}, {"courier_code", argv[2]}});
 
@@ -34,4 +36,7 @@ int main(int argc, char** argv) {
     std::printf("  %s: %s\n", f.tracking_number.c_str(), f.code.message().c_str());
   }
   return result.ec ? 1 : 0;
+} catch (const std::exception& e) {  // the request's JSON, made of the arguments, is not UTF-8
+  (void)std::fprintf(stderr, "httplib_client: %s\n", e.what());
+  return 2;
 }

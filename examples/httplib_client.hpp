@@ -4,14 +4,14 @@
 #ifndef TRACKINGMORE_EXAMPLES_HTTPLIB_CLIENT_HPP
 #define TRACKINGMORE_EXAMPLES_HTTPLIB_CLIENT_HPP
 
-#include <httplib.h>
+#include <trackingmore/status/nlohmann_json.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <httplib.h>
 #include <string>
 #include <system_error>
 #include <thread>
-#include <trackingmore/status/nlohmann_json.hpp>
 #include <utility>
 #include <vector>
 
@@ -34,8 +34,9 @@ struct outcome {
   std::error_code ec;
   unsigned attempts = 0;                         ///< Requests sent.
   std::vector<std::chrono::milliseconds> waits;  ///< The wait before each retry.
-  nlohmann::json body;                           ///< The last body; discarded if none or not JSON.
-  std::vector<tk::item_failure> failures;        ///< The failed items of a batch call.
+  /// The last body; discarded if none or not JSON.
+  nlohmann::json body{nlohmann::json::value_t::discarded};
+  std::vector<tk::item_failure> failures;  ///< The failed items of a batch call.
 };
 
 /// A failed exchange, for which no HTTP response arrived.
@@ -47,11 +48,17 @@ inline std::error_code transport_error(httplib::Error error) {
   }
 }
 
+/// A TrackingMore API key (the `Tracking-Api-Key` header): a type of its own, so that it cannot be
+/// swapped with the URL.
+struct api_key {
+  std::string value;
+};
+
 /// A client of one TrackingMore v4 endpoint base (`https://api.trackingmore.com`).
 class client {
  public:
-  client(const std::string& base_url, std::string api_key, retry_policy policy = {})
-      : http_(base_url), api_key_(std::move(api_key)), policy_(policy) {
+  client(const std::string& base_url, api_key key, retry_policy policy = {})
+      : http_(base_url), key_(std::move(key)), policy_(policy) {
     http_.set_connection_timeout(std::chrono::seconds(10));
     http_.set_read_timeout(std::chrono::seconds(30));
   }
@@ -63,7 +70,7 @@ class client {
     for (;;) {
       ++result.attempts;
       const httplib::Result response =
-          http_.Post(path.c_str(), {{"Tracking-Api-Key", api_key_}}, payload, "application/json");
+          http_.Post(path, {{"Tracking-Api-Key", key_.value}}, payload, "application/json");
       bool retry = true;
       if (!response) {
         // No answer, so the request may or may not have been processed. Sending a create again
@@ -97,7 +104,7 @@ class client {
   }
 
   httplib::Client http_;
-  std::string api_key_;
+  api_key key_;
   retry_policy policy_;
 };
 

@@ -50,9 +50,7 @@ struct usage_error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-std::string quoted(std::string_view s) {
-  return "'" + std::string(s) + "'";
-}
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 int parse_code(std::string_view s) {
   int code = 0;
@@ -86,47 +84,31 @@ struct options {
   tmstatus::format format = tmstatus::format::text;
 };
 
-/// Runs the command; returns its exit status or throws `usage_error`.
-int run(const std::vector<std::string_view>& args) {
-  options o;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view arg = args[i];
-    if (arg == "--help" || arg == "-h") {
-      std::cout << usage;
-      return 0;
-    }
-    if (arg == "--version") {
-      std::cout << "tmstatus " << TRACKINGMORE_STATUS_VERSION / 10000 << '.'
-                << TRACKINGMORE_STATUS_VERSION / 100 % 100 << '.'
-                << TRACKINGMORE_STATUS_VERSION % 100 << '\n';
-      return 0;
-    }
-    // A code may be negative: "-1" is a code, "-x" an option.
-    if (arg.size() > 1 && arg[0] == '-' && (arg[1] < '0' || arg[1] > '9')) {
-      const std::size_t equals = arg.find('=');
-      const std::string_view name = arg.substr(0, equals);
-      if (name != "--api" && name != "--list" && name != "--format") {
-        throw usage_error("unknown option " + quoted(arg));
-      }
-      std::string_view value;
-      if (equals != std::string_view::npos) {
-        value = arg.substr(equals + 1);
-      } else if (++i < args.size()) {
-        value = args[i];
-      } else {
-        throw usage_error(std::string(name) + " needs a value");
-      }
-      if (name == "--api") o.api = parse_version(value);
-      if (name == "--list") o.list = parse_version(value);
-      if (name == "--format") o.format = parse_format(value);
-    } else if (o.code) {
-      throw usage_error("one CODE at a time: " + quoted(arg) + " follows " +
-                        std::to_string(*o.code));
-    } else {
-      o.code = parse_code(arg);
-    }
+/// Reads the option at `args[i]` (`--api`, `--list` or `--format`, with `=VALUE` or VALUE next)
+/// into `o`; returns the index of its last argument.
+std::size_t read_option(const std::vector<std::string_view>& args, std::size_t i, options& o) {
+  const std::string_view arg = args[i];
+  const std::size_t equals = arg.find('=');
+  const std::string_view name = arg.substr(0, equals);
+  if (name != "--api" && name != "--list" && name != "--format") {
+    throw usage_error("unknown option " + quoted(arg));
   }
+  std::string_view value;
+  if (equals != std::string_view::npos) {
+    value = arg.substr(equals + 1);
+  } else if (++i < args.size()) {
+    value = args[i];
+  } else {
+    throw usage_error(std::string(name) + " needs a value");
+  }
+  if (name == "--api") o.api = parse_version(value);
+  if (name == "--list") o.list = parse_version(value);
+  if (name == "--format") o.format = parse_format(value);
+  return i;
+}
 
+/// Prints what `o` asks for; returns the exit status or throws `usage_error`.
+int explain(const options& o) {
   if (o.list) {
     if (o.code || o.api) throw usage_error("--list VERSION takes neither CODE nor --api");
     tmstatus::write(std::cout, o.format, tmstatus::rows_of(*o.list));
@@ -145,6 +127,34 @@ int run(const std::vector<std::string_view>& args) {
   }
   tmstatus::write(std::cout, o.format, rows);
   return tk::find(rows.front().info.version, *o.code) != nullptr ? 0 : 1;
+}
+
+/// Runs the command; returns its exit status or throws `usage_error`.
+int run(const std::vector<std::string_view>& args) {
+  options o;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view arg = args[i];
+    if (arg == "--help" || arg == "-h") {
+      std::cout << usage;
+      return 0;
+    }
+    if (arg == "--version") {
+      std::cout << "tmstatus " << TRACKINGMORE_STATUS_VERSION / 10000 << '.'
+                << TRACKINGMORE_STATUS_VERSION / 100 % 100 << '.'
+                << TRACKINGMORE_STATUS_VERSION % 100 << '\n';
+      return 0;
+    }
+    // A code may be negative: "-1" is a code, "-x" an option.
+    if (arg.size() > 1 && arg[0] == '-' && (arg[1] < '0' || arg[1] > '9')) {
+      i = read_option(args, i, o);
+    } else if (o.code) {
+      throw usage_error("one CODE at a time: " + quoted(arg) + " follows " +
+                        std::to_string(*o.code));
+    } else {
+      o.code = parse_code(arg);
+    }
+  }
+  return explain(o);
 }
 
 }  // namespace

@@ -5,12 +5,12 @@
 #ifndef TRACKINGMORE_EXAMPLES_TMSTATUS_HPP
 #define TRACKINGMORE_EXAMPLES_TMSTATUS_HPP
 
+#include <trackingmore/status.hpp>
+
 #include <array>
-#include <cstdio>
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <trackingmore/status.hpp>
 #include <utility>
 #include <vector>
 
@@ -46,7 +46,7 @@ struct field {
   std::string (*value)(const row&);
 };
 
-inline const std::array<field, 10> fields{{
+inline constexpr std::array<field, 10> fields{{
     {"version", "Version", kind::identifier,
      [](const row& r) { return std::string(tk::name_of(r.info.version)); }},
     {"code", "Code", kind::number, [](const row& r) { return std::to_string(r.info.code); }},
@@ -77,10 +77,11 @@ inline std::string json_string(std::string_view s) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escape[7];
-          std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(c));
-          out += escape;
+        if (const auto byte = static_cast<unsigned char>(c); byte < 0x20) {
+          constexpr std::string_view hex = "0123456789abcdef";
+          out += "\\u00";
+          out += hex[byte / 16u];
+          out += hex[byte % 16u];
         } else {
           out += c;
         }

@@ -1,13 +1,14 @@
 // GET /v4/trackings/get with Boost.Beast, then let the library read the response. Plain HTTP to
 // keep it short: for HTTPS, wrap the stream in `beast::ssl_stream` as Beast's http_client_sync_ssl
 // does.
+#include <trackingmore/status/nlohmann_json.hpp>
+
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cstdlib>
 #include <iostream>
 #include <string>
-#include <trackingmore/status/nlohmann_json.hpp>
 
 namespace beast = boost::beast;
 namespace http = beast::http;
@@ -20,7 +21,7 @@ int main(int argc, char** argv) try {
   stream.connect(boost::asio::ip::tcp::resolver(io).resolve(host, argc > 2 ? argv[2] : "80"));
   http::request<http::empty_body> request(http::verb::get, "/v4/trackings/get", 11);
   request.set(http::field::host, host);
-  request.set("Tracking-Api-Key", key ? key : "");
+  request.set("Tracking-Api-Key", key != nullptr ? key : "");
   http::write(stream, request);
   beast::flat_buffer buffer;
   http::response<http::string_body> response;
@@ -30,7 +31,7 @@ int main(int argc, char** argv) try {
                                                          trackingmore::parse_body(response.body()));
   std::cout << (ec ? ec.message() : "success") << '\n';
   return ec ? 1 : 0;
-} catch (const boost::system::system_error& e) {
+} catch (const std::exception& e) {  // Beast throws boost::system::system_error
   std::cerr << "no response: " << e.what() << '\n';
   return 2;
 }

@@ -1,10 +1,10 @@
 // GET /v4/trackings/get with libcurl, then let the library read the response.
-#include <curl/curl.h>
+#include <trackingmore/status/nlohmann_json.hpp>
 
 #include <cstdlib>
+#include <curl/curl.h>
 #include <iostream>
 #include <string>
-#include <trackingmore/status/nlohmann_json.hpp>
 
 static std::size_t append(char* data, std::size_t size, std::size_t count, void* body) {
   static_cast<std::string*>(body)->append(data, size * count);
@@ -15,8 +15,8 @@ int main(int argc, char** argv) {
   const char* key = std::getenv("TRACKINGMORE_API_KEY");
   const std::string url =
       std::string(argc > 1 ? argv[1] : "https://api.trackingmore.com") + "/v4/trackings/get";
-  curl_slist* headers =
-      curl_slist_append(nullptr, (std::string("Tracking-Api-Key: ") + (key ? key : "")).c_str());
+  curl_slist* headers = curl_slist_append(
+      nullptr, (std::string("Tracking-Api-Key: ") + (key != nullptr ? key : "")).c_str());
   std::string body;
   CURL* curl = curl_easy_init();
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());

@@ -1,14 +1,15 @@
 // GET /v4/trackings/get with cpp-httplib, then let the library read the response.
-#include <httplib.h>
+#include <trackingmore/status/nlohmann_json.hpp>
 
 #include <cstdlib>
+#include <httplib.h>
 #include <iostream>
-#include <trackingmore/status/nlohmann_json.hpp>
 
 int main(int argc, char** argv) {
   const char* key = std::getenv("TRACKINGMORE_API_KEY");
   httplib::Client api(argc > 1 ? argv[1] : "https://api.trackingmore.com");
-  const auto response = api.Get("/v4/trackings/get", {{"Tracking-Api-Key", key ? key : ""}});
+  const auto response =
+      api.Get("/v4/trackings/get", {{"Tracking-Api-Key", key != nullptr ? key : ""}});
   if (!response) {
     std::cerr << "no response: " << httplib::to_string(response.error()) << '\n';
     return 2;

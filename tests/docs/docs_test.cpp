@@ -1,6 +1,8 @@
 // The documentation cannot drift: the README's conditions table is the library's, and the built
 // Doxygen site shows every code of tests/data/codes.tsv (transcribed from the reference, not from
 // the header) on its version's page, cell by cell.
+#include <trackingmore/status.hpp>
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -8,7 +10,6 @@
 #include <sstream>
 #include <string>
 #include <string_view>
-#include <trackingmore/status.hpp>
 #include <vector>
 
 #include "catch.hpp"
@@ -66,6 +67,20 @@ std::string cell_text(const std::string& html) {
 constexpr tk::api_version versions[] = {tk::api_version::v2, tk::api_version::v3,
                                         tk::api_version::v4};
 
+/// The README's cell of `v` in row `c` (0: success, else condition `c`): the version's documented
+/// codes, sorted, that compare equal to it; "-" when there are none.
+std::string table_cell(tk::api_version v, int c) {
+  std::vector<int> codes;
+  for (const tk::code_info& info : tk::codes_of(v)) {
+    const std::error_code ec = tk::to_error_code(v, info.code);
+    if (c == 0 ? !ec : ec == static_cast<tk::condition>(c)) codes.push_back(info.code);
+  }
+  std::sort(codes.begin(), codes.end());
+  std::string cell;
+  for (const int code : codes) cell += (cell.empty() ? "" : ", ") + std::to_string(code);
+  return cell.empty() ? "-" : cell;
+}
+
 }  // namespace
 
 TEST_CASE("the README's conditions table is the library's", "[readme]") {
@@ -78,24 +93,13 @@ TEST_CASE("the README's conditions table is the library's", "[readme]") {
   std::vector<std::string> rows;
   while (std::getline(readme, line) && line.rfind("| ", 0) == 0) rows.push_back(line);
 
-  // Row 0 is success (`!ec`); row i names condition i. Each cell: the version's documented codes,
-  // sorted, that compare equal to it.
+  // Row 0 is success (`!ec`); row i names condition i.
   std::vector<std::string> expected;
   for (int c = 0; c <= static_cast<int>(tk::condition::retryable); ++c) {
-    const auto condition = static_cast<tk::condition>(c);
-    std::string row =
-        c == 0 ? "| success (`!ec`)" : "| `" + std::string(tk::name_of(condition)) + "`";
-    for (const tk::api_version v : versions) {
-      std::vector<int> codes;
-      for (const tk::code_info& info : tk::codes_of(v)) {
-        const std::error_code ec = tk::to_error_code(v, info.code);
-        if (c == 0 ? !ec : ec == condition) codes.push_back(info.code);
-      }
-      std::sort(codes.begin(), codes.end());
-      std::string cell;
-      for (const int code : codes) cell += (cell.empty() ? "" : ", ") + std::to_string(code);
-      row += " | " + (cell.empty() ? "-" : cell);
-    }
+    std::string row = c == 0
+                          ? "| success (`!ec`)"
+                          : "| `" + std::string(tk::name_of(static_cast<tk::condition>(c))) + "`";
+    for (const tk::api_version v : versions) row += " | " + table_cell(v, c);
     expected.push_back(row + " |");
   }
   CHECK(rows == expected);

@@ -1,16 +1,16 @@
 // Runs one "With your HTTP client" snippet against a local stand-in for the TrackingMore v4 API
 // (127.0.0.1 only), for a few answers, and checks what it prints and its exit status.
 //   snippet_runner PROGRAM ARGS...   ("{url}" and "{port}" in ARGS become the stand-in's)
-#include <httplib.h>
-#include <sys/wait.h>
+#include <trackingmore/status.hpp>
 
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <httplib.h>
 #include <iostream>
 #include <string>
+#include <sys/wait.h>
 #include <thread>
-#include <trackingmore/status.hpp>
 #include <vector>
 
 namespace {
@@ -78,12 +78,14 @@ int main(int argc, char** argv) {
     const std::error_code ec = trackingmore::v4::to_error_code(answers[i].meta_code);
     const std::string expected = (ec ? ec.message() : "success") + "\n";
     std::string out;
+    // NOLINTNEXTLINE(cert-env33-c): a shell runs the built snippet, with this test's own arguments
     FILE* pipe = popen(command.c_str(), "r");
     char buffer[512];
-    for (std::size_t n; pipe && (n = std::fread(buffer, 1, sizeof buffer, pipe)) != 0;) {
+    for (std::size_t n = 0;
+         pipe != nullptr && (n = std::fread(buffer, 1, sizeof buffer, pipe)) != 0;) {
       out.append(buffer, n);
     }
-    const int status = pipe ? pclose(pipe) : -1;
+    const int status = pipe != nullptr ? pclose(pipe) : -1;
     const int exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     if (out != expected || exit_status != (ec ? 1 : 0)) {
       std::cerr << "answer " << answers[i].body << ": expected \"" << expected << "\", exit "

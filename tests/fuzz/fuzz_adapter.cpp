@@ -1,10 +1,11 @@
 // libFuzzer target: arbitrary bytes through nlohmann's parser into the JSON adapter, under every
 // version and a spread of HTTP statuses. Besides crashes and sanitizer reports, it checks the
 // adapter's promises; a broken promise aborts with its name.
+#include <trackingmore/status/nlohmann_json.hpp>
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <trackingmore/status/nlohmann_json.hpp>
 
 namespace tk = trackingmore;
 

@@ -52,10 +52,14 @@ if(TOOL STREQUAL "clang-tidy")
 elseif(TOOL STREQUAL "cppcheck")
   # useStlAlgorithm: the header's loops are constexpr C++17, where std::find_if is not, and it
   # includes only cheap headers (no <algorithm>).
+  # knownConditionTrueFalse in the core header: name_of(retry_advice)'s `i < names.size()` is "always
+  # true" only if the enum held nothing but its enumerators; it can hold any int, and that guard is
+  # what keeps such a value from indexing out of bounds.
   execute_process(
     COMMAND ${CPPCHECK} --project=${DATABASE}/compile_commands.json --file-filter=${SOURCE_DIR}/*
             --enable=warning,style,performance,portability --inline-suppr --error-exitcode=1
             --quiet --suppress=missingIncludeSystem --suppress=useStlAlgorithm
+            --suppress=knownConditionTrueFalse:${SOURCE_DIR}/include/trackingmore/status.hpp
     COMMAND_ERROR_IS_FATAL ANY)
 else()
   message(FATAL_ERROR "TOOL must be clang-tidy, cppcheck or clang-format, not '${TOOL}'")

@@ -1,10 +1,11 @@
 // The nlohmann/json adapter, with the real response bodies of tests/fuzz/corpus (from
 // trackingmore-codes.md) and every kind of malformed body. Included first: it must be
 // self-contained.
+#include <trackingmore/status/nlohmann_json.hpp>
+
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <trackingmore/status/nlohmann_json.hpp>
 
 #include "../catch.hpp"
 

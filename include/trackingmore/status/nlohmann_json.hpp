@@ -21,13 +21,14 @@
 #ifndef TRACKINGMORE_STATUS_NLOHMANN_JSON_HPP
 #define TRACKINGMORE_STATUS_NLOHMANN_JSON_HPP
 
+#include <trackingmore/status.hpp>
+
 #include <climits>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <system_error>
-#include <trackingmore/status.hpp>
 #include <vector>
 
 namespace trackingmore {
@@ -79,7 +80,7 @@ class TRACKINGMORE_SYMBOL_VISIBLE response_errc_category final : public std::err
   }
 };
 
-TRACKINGMORE_SYMBOL_VISIBLE inline never_destroyed<response_errc_category> response_errors{};
+TRACKINGMORE_SYMBOL_VISIBLE inline const never_destroyed<response_errc_category> response_errors{};
 
 }  // namespace detail
 
@@ -96,6 +97,9 @@ inline std::error_code make_error_code(response_errc e) noexcept {
 /// Parses `text` with exceptions off: a discarded value (`is_discarded()`) when it is not JSON.
 ///
 /// Running out of memory while parsing terminates the program (the function is noexcept).
+// The analyser sees nlohmann's throws, all behind allow_exceptions (false here); only
+// std::bad_alloc could escape, and terminates as documented.
+// NOLINTNEXTLINE(bugprone-exception-escape): see above: noexcept, out of memory terminates
 inline nlohmann::json parse_body(std::string_view text) noexcept {
   return nlohmann::json::parse(text, nullptr, false);
 }
@@ -110,8 +114,18 @@ struct item_failure {
 
 namespace detail {
 
-/// The wire code in `object[key]`, or the reason there is none. Never throws: no member access
-/// below can (`find` on a non-object is `end()`, `get_ptr` of another type is nullptr).
+/// The member `key` of `object`: nullptr when `object` is not an object or has no such member.
+/// Through the object's `std::map` (with a transparent `std::less<>` since C++14), whose `find` and
+/// iterators cannot throw, where `nlohmann::json`'s own iterators could (comparing iterators of
+/// two containers, dereferencing the end of a primitive).
+inline const nlohmann::json* member(const nlohmann::json& object, std::string_view key) noexcept {
+  const auto* members = object.get_ptr<const nlohmann::json::object_t*>();
+  if (members == nullptr) return nullptr;
+  const auto it = members->find(key);
+  return it == members->end() ? nullptr : &it->second;
+}
+
+/// The wire code in `object[key]`, or the reason there is none.
 struct code_read {
   int code;
   response_errc error;  // zero (no error) when `code` was read
@@ -119,14 +133,14 @@ struct code_read {
 
 inline code_read read_code(const nlohmann::json& object, std::string_view key) noexcept {
   if (!object.is_object()) return {0, response_errc::not_object};
-  const auto it = object.find(key);
-  if (it == object.end()) return {0, response_errc::no_code};
+  const nlohmann::json* value = member(object, key);
+  if (value == nullptr) return {0, response_errc::no_code};
   // nlohmann stores a non-negative integer as unsigned, a negative one as signed.
-  if (const auto* u = it->get_ptr<const nlohmann::json::number_unsigned_t*>()) {
+  if (const auto* u = value->get_ptr<const nlohmann::json::number_unsigned_t*>()) {
     return *u <= INT_MAX ? code_read{static_cast<int>(*u), {}}
                          : code_read{0, response_errc::code_out_of_range};
   }
-  if (const auto* i = it->get_ptr<const nlohmann::json::number_integer_t*>()) {
+  if (const auto* i = value->get_ptr<const nlohmann::json::number_integer_t*>()) {
     return *i >= INT_MIN && *i <= INT_MAX ? code_read{static_cast<int>(*i), {}}
                                           : code_read{0, response_errc::code_out_of_range};
   }
@@ -138,8 +152,8 @@ inline code_read read_response_code(api_version version, const nlohmann::json& b
   if (body.is_discarded()) return {0, response_errc::not_json};
   if (!body.is_object()) return {0, response_errc::not_object};
   if (version == api_version::v3) return read_code(body, "code");
-  const auto meta = body.find("meta");
-  if (meta == body.end() || !meta->is_object()) return {0, response_errc::no_meta};
+  const nlohmann::json* meta = member(body, "meta");
+  if (meta == nullptr || !meta->is_object()) return {0, response_errc::no_meta};
   return read_code(*meta, "code");
 }
 
@@ -163,17 +177,15 @@ constexpr failure_fields failure_fields_of(api_version version) noexcept {
 inline const nlohmann::json* failure_list(api_version version,
                                           const nlohmann::json& body) noexcept {
   const failure_fields fields = failure_fields_of(version);
-  if (fields.list.empty() || !body.is_object()) return nullptr;
-  const auto data = body.find("data");
-  if (data == body.end() || !data->is_object()) return nullptr;
-  const auto list = data->find(fields.list);
-  return list == data->end() || list->is_null() ? nullptr : &*list;
+  if (fields.list.empty()) return nullptr;
+  const nlohmann::json* data = member(body, "data");
+  const nlohmann::json* list = data == nullptr ? nullptr : member(*data, fields.list);
+  return list == nullptr || list->is_null() ? nullptr : list;
 }
 
 inline std::string string_member(const nlohmann::json& object, std::string_view key) {
-  if (!object.is_object()) return {};
-  const auto it = object.find(key);
-  const auto* text = it == object.end() ? nullptr : it->get_ptr<const std::string*>();
+  const nlohmann::json* value = member(object, key);
+  const auto* text = value == nullptr ? nullptr : value->get_ptr<const std::string*>();
   return text == nullptr ? std::string{} : *text;
 }
 
