@@ -1,11 +1,12 @@
 // Counts heap allocations on every public path of the library: all but message() should make none.
+#include <trackingmore/status.hpp>
+
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <new>
 #include <string>
 #include <system_error>
-#include <trackingmore/status.hpp>
 
 namespace {
 std::size_t allocations = 0;
@@ -16,12 +17,8 @@ void* operator new(std::size_t size) {
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
   throw std::bad_alloc();
 }
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace tk = trackingmore;
 

@@ -1,7 +1,8 @@
 // A small program that classifies responses with the library: bench/run.sh compares its size with
 // classify_by_hand.cpp, which does the same by hand.
-#include <cstdio>
 #include <trackingmore/status.hpp>
+
+#include <cstdio>
 
 namespace tk = trackingmore;
 

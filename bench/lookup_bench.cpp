@@ -1,10 +1,11 @@
 // Lookup and classification against what a user would otherwise write, over a realistic mix of
 // v4 response codes. Catch2's BENCHMARK, with this file's own main: bench/run.sh runs it.
+#include <trackingmore/status.hpp>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <system_error>
-#include <trackingmore/status.hpp>
 #include <unordered_map>
 #include <vector>
 
@@ -110,31 +111,19 @@ TEST_CASE("lookup and classification") {
   const auto next = [&] { return codes[i++ % codes.size()]; };
   const auto next_error = [&]() -> const std::error_code& { return errors[i++ % errors.size()]; };
 
-  BENCHMARK("find: hand-written switch (floor)") {
-    return switch_find(next());
-  };
-  BENCHMARK("find: v4::find") {
-    return tk::v4::find(next());
-  };
+  BENCHMARK("find: hand-written switch (floor)") { return switch_find(next()); };
+  BENCHMARK("find: v4::find") { return tk::v4::find(next()); };
   BENCHMARK("find: std::unordered_map") {
     const auto it = map.find(next());
     return it == map.end() ? nullptr : it->second;
   };
-  BENCHMARK("find: linear scan of v4::codes") {
-    return linear_find(next());
-  };
-  BENCHMARK("classify: hand-written switch (floor)") {
-    return switch_retryable(next());
-  };
-  BENCHMARK("classify: v4::to_error_code") {
-    return tk::v4::to_error_code(next());
-  };
+  BENCHMARK("find: linear scan of v4::codes") { return linear_find(next()); };
+  BENCHMARK("classify: hand-written switch (floor)") { return switch_retryable(next()); };
+  BENCHMARK("classify: v4::to_error_code") { return tk::v4::to_error_code(next()); };
   BENCHMARK("classify: ec == condition::retryable") {
     return next_error() == tk::condition::retryable;
   };
-  BENCHMARK("classify: is_retryable(ec)") {
-    return tk::is_retryable(next_error());
-  };
+  BENCHMARK("classify: is_retryable(ec)") { return tk::is_retryable(next_error()); };
   BENCHMARK("classify: to_error_code + one condition test") {
     return tk::v4::to_error_code(next()) == tk::condition::retryable;
   };

@@ -822,7 +822,7 @@ inline const char* version_category::name() const noexcept {
 
 inline std::string version_category::message(int code) const {
   const code_info info = trackingmore::classify(version_, code);
-  if (!info.message.empty()) return std::string(info.message.data(), info.message.size());
+  if (!info.message.empty()) return {info.message.data(), info.message.size()};
   // "undocumented TrackingMore v4 code 502", formatted by hand to need nothing beyond
   // <system_error>.
   char digits[16];
@@ -834,9 +834,9 @@ inline std::string version_category::message(int code) const {
     magnitude /= 10;
   } while (magnitude != 0);
   if (code < 0) *--first = '-';
-  const std::string_view version = name_of(version_);
+  const std::string_view version_name = name_of(version_);
   std::string text = "undocumented TrackingMore ";
-  text.append(version.data(), version.size());
+  text.append(version_name.data(), version_name.size());
   text += " code ";
   text.append(first, static_cast<std::size_t>(digits + sizeof digits - first));
   return text;
@@ -849,8 +849,8 @@ inline std::error_condition version_category::default_error_condition(int code) 
 }
 
 inline std::string condition_category::message(int value) const {
-  const std::string_view name = name_of(static_cast<trackingmore::condition>(value));
-  std::string text(name.data(), name.size());
+  const std::string_view enumerator = name_of(static_cast<trackingmore::condition>(value));
+  std::string text(enumerator.data(), enumerator.size());
   if (text.empty()) return "unknown TrackingMore condition";
   for (char& c : text) {
     if (c == '_') c = ' ';

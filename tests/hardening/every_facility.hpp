@@ -30,7 +30,8 @@ inline constexpr api_version versions[] = {api_version::v2, api_version::v3, api
 /// Tables, `find`, `classify`, `codes_of` and `name_of`: at compile time and at run time.
 inline int lookups() {
   int failures = 0;
-  // At compile time too, including under g++'s -fsanitize=undefined (see detail::code_index::row_of).
+  // At compile time too, including under g++'s -fsanitize=undefined (see
+  // detail::code_index::row_of).
   static_assert(tk::v4::find(4101)->condition == condition::tracking_exists);
   static_assert(tk::classify(api_version::v4, 4101).retry == tk::retry_advice::never);
   static_assert(tk::classify(api_version::v3, 5999).retry == tk::retry_advice::after_delay);
