@@ -4,14 +4,13 @@
 #include <arpa/inet.h>
 #include <atomic>
 #include <cstdio>
-#include <fstream>
 #include <mutex>
 #include <netinet/in.h>
-#include <sstream>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include "../catch.hpp"
+#include "../real_body.hpp"
 #include "httplib_client.hpp"
 
 namespace {
@@ -21,14 +20,6 @@ using std::chrono::milliseconds;
 using clock_type = std::chrono::steady_clock;
 
 const char* const api_key = "test-key";
-
-std::string real_body(const std::string& name) {
-  std::ifstream file(std::string(TRACKINGMORE_BODIES) + "/" + name, std::ios::binary);
-  REQUIRE(file);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
 /// One scripted answer of the stub.
 struct reply {

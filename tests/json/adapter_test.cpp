@@ -3,26 +3,16 @@
 // self-contained.
 #include <trackingmore/status/nlohmann_json.hpp>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "../catch.hpp"
+#include "../real_body.hpp"
 
 namespace tk = trackingmore;
 using tk::api_version;
 using tk::response_errc;
 
 namespace {
-
-/// A body of the seed corpus, as received.
-std::string real_body(const std::string& name) {
-  std::ifstream file(std::string(TRACKINGMORE_BODIES) + "/" + name, std::ios::binary);
-  REQUIRE(file);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
 std::error_code code_of(api_version v, int http_status, const std::string& text) {
   return tk::error_code_of(v, http_status, tk::parse_body(text));
