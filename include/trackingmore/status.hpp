@@ -227,7 +227,7 @@ constexpr code_index make_index(code_table table) noexcept {
 template <const auto& Table>
 inline constexpr code_index index_of = make_index({Table.data(), Table.size()});
 
-/// Checks the invariants every table keeps, in one pass; each failure names the broken rule.
+/// Checks the invariants every table keeps, in one pass; the comment on each check names its rule.
 ///
 /// The tests evaluate it at compile time (`tests/semantics_test.cpp`); a file that includes the
 /// header does not, since proving constant data again in every translation unit was a tenth of
