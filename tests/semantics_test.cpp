@@ -239,15 +239,51 @@ TEST_CASE("undocumented codes follow RFC 9110's x00 rule, extended to four digit
   CHECK(tk::v4::to_error_code(502).message() == "undocumented TrackingMore v4 code 502");
 }
 
-TEST_CASE("a value that names no API version is a clear error, not UB") {
-  const auto bogus = static_cast<api_version>(9);
-  CHECK(tk::to_error_code(bogus, 4101) == std::errc::invalid_argument);
-  CHECK(tk::find(bogus, 200) == nullptr);
-  CHECK(tk::codes_of(bogus).size() == 0);
-  CHECK(tk::name_of(bogus).empty());
+TEST_CASE("a value that names no API version documents nothing, and every function fails closed") {
+  for (const int value : {0, 1, 5, 9, -4}) {
+    const auto bogus = static_cast<api_version>(value);
+    INFO(value);
+    CHECK(tk::name_of(bogus).empty());
+    CHECK(tk::codes_of(bogus).size() == 0);
+    for (const int code : {200, 201, 0, 4101, 429, 502}) {
+      INFO(code);
+      CHECK(tk::find(bogus, code) == nullptr);
+      const tk::code_info info = tk::classify(bogus, code);
+      CHECK(info.code == code);
+      CHECK(info.version == bogus);
+      CHECK(info.failed());  // even 200: nothing says this version's 200 is a success
+      CHECK(info.retry == retry_advice::never);
+      CHECK(info.condition == tk::no_condition);
+      CHECK(info.http_status == 0);
+      const std::error_code ec = tk::to_error_code(bogus, code);
+      CHECK(ec == std::errc::invalid_argument);
+      CHECK(ec.category() == tk::category(bogus));
+      CHECK(!tk::is_retryable(ec));
+      CHECK(tk::retry_advice_of(ec) == retry_advice::never);
+    }
+    CHECK(tk::category(bogus) == std::generic_category());
+  }
   CHECK(tk::name_of(static_cast<condition>(99)).empty());
   CHECK(tk::name_of(static_cast<retry_advice>(-1)).empty());
   CHECK(tk::name_of(static_cast<tk::http_class>(0)).empty());
+}
+
+TEST_CASE("retry_advice_of is the advice of the code, for any error_code") {
+  CHECK(tk::retry_advice_of(std::error_code{}) == retry_advice::not_applicable);
+  CHECK(tk::retry_advice_of(tk::v4::errc::too_many_requests) == retry_advice::after_delay);
+  CHECK(tk::retry_advice_of(tk::v4::errc::tracking_exists) == retry_advice::never);
+  CHECK(tk::retry_advice_of(tk::v2::errc::forbidden) == retry_advice::after_account_action);
+  CHECK(tk::retry_advice_of(tk::v3::errc::bad_request) == retry_advice::after_fixing_request);
+  CHECK(tk::retry_advice_of(tk::v4::to_error_code(5999)) == retry_advice::after_delay);
+  CHECK(tk::retry_advice_of(std::make_error_code(std::errc::timed_out)) == retry_advice::never);
+  for (const api_version version : versions) {
+    for (const tk::code_info& c : tk::codes_of(version)) {
+      INFO(tk::name_of(version) << " " << c.code);
+      const std::error_code ec = tk::to_error_code(version, c.code);
+      CHECK(tk::retry_advice_of(ec) == c.retry);
+      CHECK(tk::is_retryable(ec) == (tk::retry_advice_of(ec) == retry_advice::after_delay));
+    }
+  }
 }
 
 TEST_CASE("helpers ignore other categories") {

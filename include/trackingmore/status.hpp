@@ -5,11 +5,20 @@
 /// Data: `trackingmore-codes.md` (TrackingMore's status-code page for v2, the v3 SDK READMEs, the
 /// v4 SDK READMEs). Texts are verbatim, typos included, with page link labels removed.
 ///
+/// Map of this file, in order:
+/// 1. Vocabulary: `api_version`, `http_class`, `retry_advice`, `condition`, `code_info`, `name_of`.
+/// 2. The codes: each version's rows (`TRACKINGMORE_STATUS_V4_CODES`, ...), written once and
+///    expanded into its `vN::errc` enumerators and its `vN::codes` table; the Polish v2 messages.
+/// 3. Lookup and classification: the hash index, `find`, `codes_of`, `classify`, `message_pl`.
+/// 4. `std::error_code` integration: the categories, `make_error_code`, `to_error_code`, and how
+///    `ec == condition::X` is decided.
+/// 5. Helpers on any error_code: `find(ec)`, `is_retryable`, `retry_after_seconds`,
+///    `retry_advice_of`.
+///
 /// SPDX-License-Identifier: BSL-1.0
 #ifndef TRACKINGMORE_STATUS_HPP
 #define TRACKINGMORE_STATUS_HPP
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -20,16 +29,25 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 /// Keeps a category one object across shared libraries built with `-fvisibility=hidden`.
-#define TRACKINGMORE_SYMBOL_VISIBLE __attribute__((__visibility__("default")))
+#define TRACKINGMORE_STATUS_SYMBOL_VISIBLE __attribute__((__visibility__("default")))
 #else
 /// Keeps a category one object across shared libraries built with `-fvisibility=hidden`.
-#define TRACKINGMORE_SYMBOL_VISIBLE
+#define TRACKINGMORE_STATUS_SYMBOL_VISIBLE
 #endif
+
+// ================================================================================================
+// 1. Vocabulary
+// ================================================================================================
 
 /// The TrackingMore status library.
 namespace trackingmore {
 
 /// A version of the TrackingMore REST API.
+///
+/// A value that names no version (`static_cast<api_version>(5)`) documents no code, and every
+/// function that takes one fails closed: `name_of` is empty, `codes_of` empty, `find` nullptr,
+/// `classify` a failure with no condition advised `never` (even for 200), `to_error_code`
+/// `std::errc::invalid_argument`, and `category` the `std::generic_category()` of that error.
 enum class api_version { v2 = 2, v3 = 3, v4 = 4 };
 
 /// The class of an HTTP status, after its first digit.
@@ -65,41 +83,12 @@ enum class condition {
   retryable                   ///< Any failure whose retry advice is `after_delay`.
 };
 
-/// API v2 (`https://api.trackingmore.com/v2`): the "API Status Code" page.
-namespace v2 {
-enum class errc : int;
-}
-/// API v3 (`https://api.trackingmore.com/v3`): the v3 SDKs' "Typical Server Responses".
-namespace v3 {
-enum class errc : int;
-}
-/// API v4 (`https://api.trackingmore.com/v4`), the current API: the v4 SDKs' "Response Code".
-namespace v4 {
-enum class errc : int;
-}
-}  // namespace trackingmore
-
-// Declared before any use, so every conversion to error_code and error_condition sees them.
-/// @cond
-template <>
-struct std::is_error_code_enum<trackingmore::v2::errc> : std::true_type {};
-template <>
-struct std::is_error_code_enum<trackingmore::v3::errc> : std::true_type {};
-template <>
-struct std::is_error_code_enum<trackingmore::v4::errc> : std::true_type {};
-template <>
-struct std::is_error_condition_enum<trackingmore::condition> : std::true_type {};
-/// @endcond
-
-namespace trackingmore {
-
-// Every text below is an `sv` literal: a string_view made from a plain literal counts its
-// characters one constexpr step at a time, which was over a third of what including the header
-// cost (docs/benchmarks.md).
-using namespace std::string_view_literals;
-
 /// No condition: the value of `code_info::condition` for success and for unclassifiable codes.
 inline constexpr condition no_condition{};
+
+/// The documented wait after every 429, in seconds: "wait 120 secs" (TrackingMore's rate-limit
+/// article; v2's 429 row says "wait two minute").
+inline constexpr unsigned rate_limit_wait_s = 120;
 
 /// One documented response code of one API version (or, from `classify`, the library's reading of
 /// an undocumented one).
@@ -109,7 +98,7 @@ struct code_info {
   std::string_view name;     ///< Its enumerator name in `vN::errc`; empty when undocumented.
   std::string_view type;     ///< The documented type, verbatim; empty when undocumented.
   std::string_view message;  ///< The documented English message; empty when undocumented.
-  int http_status;           ///< v4: documented; v2, v3: the status the type names; 0 when unknown.
+  int http_status;           ///< The status the documented type names (v4 documents it too).
   trackingmore::http_class http_class;  ///< The class of `http_status`.
   retry_advice retry;                   ///< What a client should do about it.
   unsigned retry_after_s;               ///< The documented wait before a retry (120 for 429).
@@ -119,35 +108,63 @@ struct code_info {
   constexpr bool failed() const noexcept { return retry != retry_advice::not_applicable; }
 };
 
+/// A read-only view of one version's table, for code that picks the version at run time.
+struct code_table {
+  const code_info* first;  ///< The first row.
+  std::size_t count;       ///< The number of rows.
+
+  /// The first row.
+  constexpr const code_info* begin() const noexcept { return first; }
+  /// One past the last row.
+  constexpr const code_info* end() const noexcept { return first + count; }
+  /// The number of rows.
+  constexpr std::size_t size() const noexcept { return count; }
+  /// Row `i`, for `i < size()`.
+  constexpr const code_info& operator[](std::size_t i) const noexcept { return first[i]; }
+};
+
 /// The enumerator name of `v` ("v2", "v3", "v4"); empty for a value that names no version.
 constexpr std::string_view name_of(api_version v) noexcept {
+  using namespace std::string_view_literals;
   switch (v) {
-    case api_version::v2: return "v2";
-    case api_version::v3: return "v3";
-    case api_version::v4: return "v4";
+    case api_version::v2: return "v2"sv;
+    case api_version::v3: return "v3"sv;
+    case api_version::v4: return "v4"sv;
   }
   return {};
 }
 
+/// Implementation details: not part of the API.
+namespace detail {
+/// `names[value - first]`, or empty for a value outside the enumeration.
+template <class Enum, std::size_t N>
+constexpr std::string_view enumerator_name(const std::string_view (&names)[N], Enum value,
+                                           int first) noexcept {
+  const auto i = static_cast<std::size_t>(static_cast<int>(value) - first);
+  return i < N ? names[i] : std::string_view{};
+}
+}  // namespace detail
+
 /// The enumerator name of `c` ("client_error", ...); empty for a value that names no class.
 constexpr std::string_view name_of(http_class c) noexcept {
+  using namespace std::string_view_literals;
   constexpr std::string_view names[] = {"informational"sv, "success"sv, "redirection"sv,
                                         "client_error"sv, "server_error"sv};
-  const auto i = static_cast<std::size_t>(c) - 1;
-  return i < std::size(names) ? names[i] : std::string_view{};
+  return detail::enumerator_name(names, c, 1);
 }
 
 /// The enumerator name of `r` ("after_delay", ...); empty for a value that names no advice.
 constexpr std::string_view name_of(retry_advice r) noexcept {
+  using namespace std::string_view_literals;
   constexpr std::string_view names[] = {"not_applicable"sv, "after_delay"sv,
                                         "after_fixing_request"sv, "after_account_action"sv,
                                         "never"sv};
-  const auto i = static_cast<std::size_t>(r);
-  return i < std::size(names) ? names[i] : std::string_view{};
+  return detail::enumerator_name(names, r, 0);
 }
 
 /// The enumerator name of `c` ("rate_limited", ...); empty for `no_condition` and other values.
 constexpr std::string_view name_of(condition c) noexcept {
+  using namespace std::string_view_literals;
   constexpr std::string_view names[] = {"authentication_failed"sv,
                                         "access_denied"sv,
                                         "payment_required"sv,
@@ -161,30 +178,394 @@ constexpr std::string_view name_of(condition c) noexcept {
                                         "timeout"sv,
                                         "server_error"sv,
                                         "retryable"sv};
-  const auto i = static_cast<std::size_t>(c) - 1;
-  return i < std::size(names) ? names[i] : std::string_view{};
+  return detail::enumerator_name(names, c, 1);
 }
 
-/// A read-only view of one version's table, for code that picks the version at run time.
-struct code_table {
-  const code_info* first;  ///< The first row.
-  std::size_t count;       ///< The number of rows.
+// ================================================================================================
+// 2. The codes
+// ================================================================================================
+//
+// Each version's rows are written once, in the documentation's order, as
+//   X(enumerator, code, type, retry advice, condition, "message")
+// where the type is one of that version's documented types below, and the advice and condition are
+// the library's classification (docs/semantics.md says why). Everything else in a row follows from
+// these, in `TRACKINGMORE_STATUS_ROW`: the version from the list, the HTTP status and its class
+// from the type, and the 120 s wait from `rate_limited`.
 
-  /// The first row.
-  constexpr const code_info* begin() const noexcept { return first; }
-  /// One past the last row.
-  constexpr const code_info* end() const noexcept { return first + count; }
-  /// The number of rows.
-  constexpr std::size_t size() const noexcept { return count; }
+namespace detail {
+
+// Every text of the tables is an `sv` literal: a string_view made from a plain literal counts its
+// characters one constexpr step at a time, which was over a third of what including the header
+// cost (docs/benchmarks.md). A using-declaration in `detail` keeps it from the public namespaces.
+using std::literals::string_view_literals::operator""sv;
+
+/// A documented type ("Bad Request") and the HTTP status it names.
+struct response_type {
+  std::string_view text;
+  int http_status;
+  trackingmore::http_class http_class;
 };
 
-/// Implementation details: not part of the API.
-namespace detail {
+/// @cond
+#define TRACKINGMORE_STATUS_TYPE(name, text, status) \
+  inline constexpr response_type name{text##sv, status, static_cast<http_class>(status / 100)};
+
+/// @endcond
+
+// v2's "Meta.type" column.
+namespace v2_types {
+TRACKINGMORE_STATUS_TYPE(success, "Success", 200)
+TRACKINGMORE_STATUS_TYPE(created, "Created", 201)
+TRACKINGMORE_STATUS_TYPE(no_content, "No Content", 204)
+TRACKINGMORE_STATUS_TYPE(bad_request, "Bad Request", 400)
+TRACKINGMORE_STATUS_TYPE(unauthorized, "Unauthorized", 401)
+TRACKINGMORE_STATUS_TYPE(payment_required, "Payment Required", 402)
+TRACKINGMORE_STATUS_TYPE(forbidden, "Forbidden", 403)
+TRACKINGMORE_STATUS_TYPE(not_found, "Not Found", 404)
+TRACKINGMORE_STATUS_TYPE(method_not_allowed, "Method Not Allowed", 405)
+TRACKINGMORE_STATUS_TYPE(conflict, "Conflict", 409)
+TRACKINGMORE_STATUS_TYPE(too_many_requests, "Too Many Requests", 429)
+TRACKINGMORE_STATUS_TYPE(server_error, "Server error", 500)
+TRACKINGMORE_STATUS_TYPE(service_unavailable, "Service Unavailable", 503)
+}  // namespace v2_types
+
+// v3's "Type" column.
+namespace v3_types {
+TRACKINGMORE_STATUS_TYPE(success, "Success", 200)
+TRACKINGMORE_STATUS_TYPE(no_content, "No Content", 204)
+TRACKINGMORE_STATUS_TYPE(bad_request, "Bad Request", 400)
+TRACKINGMORE_STATUS_TYPE(unauthorized, "Unauthorized", 401)
+TRACKINGMORE_STATUS_TYPE(payment_required, "PaymentRequired", 402)
+TRACKINGMORE_STATUS_TYPE(not_found, "Not Found", 404)
+TRACKINGMORE_STATUS_TYPE(time_out, "Time Out", 408)
+// "Out limited" names no HTTP status; its one code, 413, is Content Too Large, which fits.
+TRACKINGMORE_STATUS_TYPE(out_limited, "Out limited", 413)
+TRACKINGMORE_STATUS_TYPE(server_error, "Server Error", 500)
+}  // namespace v3_types
+
+// v4's "Type" column; v4 also documents each row's HTTP status, always the one its type names.
+namespace v4_types {
+TRACKINGMORE_STATUS_TYPE(success, "Success", 200)
+TRACKINGMORE_STATUS_TYPE(bad_request, "BadRequest", 400)
+TRACKINGMORE_STATUS_TYPE(unauthorized, "Unauthorized", 401)
+TRACKINGMORE_STATUS_TYPE(forbidden, "Forbidden", 403)
+TRACKINGMORE_STATUS_TYPE(not_found, "NotFound", 404)
+TRACKINGMORE_STATUS_TYPE(too_many_requests, "TooManyRequests", 429)
+TRACKINGMORE_STATUS_TYPE(server_error, "ServerError", 500)
+}  // namespace v4_types
 
 constexpr http_class class_of(int http_status) noexcept {
   return http_status >= 100 && http_status <= 599 ? static_cast<http_class>(http_status / 100)
                                                   : http_class{};
 }
+
+}  // namespace detail
+
+// The "API Status Code" page. 202 and 4031-4033 are typed as successes ("Bad Request" for a
+// success, "No Content" for failures the caller must act on): the types are kept, the advice and
+// condition say what the codes mean. 500 has no message: its type stands in.
+#define TRACKINGMORE_STATUS_V2_CODES(X)                                                            \
+  X(success, 200, success, not_applicable, no_condition,                                           \
+    "The request was successful (some API calls may return 201 instead).")                         \
+  X(created, 201, created, not_applicable, no_condition,                                           \
+    "The request was successful and a resource was created.")                                      \
+  X(over_limit, 202, bad_request, after_fixing_request, condition::limit_exceeded,                 \
+    "The request was successful but exceeding the limit.")                                         \
+  X(unauthorized, 401, unauthorized, after_account_action, condition::authentication_failed,       \
+    "Authentication failed or user does not have permissions for the requested operation.")        \
+  X(invalid_api_key, 4001, unauthorized, after_account_action, condition::authentication_failed,   \
+    "Invalid API key.")                                                                            \
+  X(api_key_deleted, 4002, unauthorized, after_account_action, condition::authentication_failed,   \
+    "API key has been deleted.")                                                                   \
+  X(bad_request, 4012, bad_request, after_fixing_request, condition::invalid_request,              \
+    "The request could not be understood or was missing required parameters.")                     \
+  X(tracking_number_required, 4013, bad_request, after_fixing_request, condition::invalid_request, \
+    "Tracking_number is required.")                                                                \
+  X(invalid_tracking_number, 4014, bad_request, after_fixing_request, condition::invalid_request,  \
+    "The value of `tracking_number` is invalid.")                                                  \
+  X(invalid_carrier_code, 4015, bad_request, after_fixing_request, condition::invalid_request,     \
+    "The value of `carrier_code` is invalid.")                                                     \
+  X(tracking_exists, 4016, bad_request, never, condition::tracking_exists,                         \
+    "Tracking already exists.")                                                                    \
+  X(tracking_not_found, 4017, bad_request, after_fixing_request, condition::tracking_not_found,    \
+    "Tracking does not exist.")                                                                    \
+  X(activation_required, 4018, bad_request, after_account_action, condition::access_denied,        \
+    "Due to overload risks this feature requires custom activation. Contact "                      \
+    "service@trackingmore.org for more information.")                                              \
+  X(insufficient_balance, 4019, bad_request, after_account_action, condition::payment_required,    \
+    "Your balance is insufficient, please recharge in time")                                       \
+  X(batch_limit_exceeded, 4020, bad_request, after_fixing_request, condition::limit_exceeded,      \
+    "Up to 200 at a time")                                                                         \
+  X(quota_exhausted, 4021, bad_request, after_account_action, condition::payment_required,         \
+    "Remaining quota is deficient, or the 7-day free trial has expired. To continue using "        \
+    "API, please recharge first.")                                                                 \
+  X(empty_response, 4031, no_content, after_fixing_request, condition::tracking_not_found,         \
+    "The request was successful but the response is empty. Please try POST /trackings/post "       \
+    "and then GET /trackings/get")                                                                 \
+  X(carrier_not_detected, 4032, no_content, after_fixing_request, condition::courier_not_detected, \
+    "Cannot detect courier. Assign your shipment a courier instead of by auto detection.")         \
+  X(invalid_status, 4033, no_content, after_fixing_request, condition::invalid_request,            \
+    "The value of `package status` is invalid.")                                                   \
+  X(payment_required, 402, payment_required, after_account_action, condition::payment_required,    \
+    "Payment required.")                                                                           \
+  X(forbidden, 403, forbidden, after_account_action, condition::access_denied, "Access denied.")   \
+  X(not_found, 404, not_found, after_fixing_request, condition::not_found,                         \
+    "Resource was not found.")                                                                     \
+  X(method_not_allowed, 405, method_not_allowed, after_fixing_request, condition::invalid_request, \
+    "Requested method is not supported for the specified resource.")                               \
+  X(conflict, 409, conflict, never, condition::invalid_request,                                    \
+    "The request could not be completed due to a conflict.")                                       \
+  X(too_many_requests, 429, too_many_requests, after_delay, condition::rate_limited,               \
+    "Exceeded API limits. Pause requests, wait two minute, and try again.")                        \
+  X(server_error, 500, server_error, after_delay, condition::server_error, "Server error")         \
+  X(service_unavailable, 503, service_unavailable, after_delay, condition::server_error,           \
+    "The service is temporary unavailable (e.g. scheduled Platform Maintenance). Try again "       \
+    "later.")
+// The v3 SDKs' "Typical Server Responses". 403 is typed "Bad Request" with 404's text: a missing
+// page, not a refusal. 429 is typed "Bad Request", yet a rate limit.
+#define TRACKINGMORE_STATUS_V3_CODES(X)                                                           \
+  X(success, 200, success, not_applicable, no_condition, "Request response is successful")        \
+  X(paid_plan_required, 203, payment_required, after_account_action, condition::payment_required, \
+    "API service is only available for paid account Please subscribe paid plan to unlock API "    \
+    "services")                                                                                   \
+  X(no_content, 204, no_content, after_fixing_request, condition::tracking_not_found,             \
+    "Request was successful, but no data returned Tracking NO. or target data possibly do "       \
+    "not exist")                                                                                  \
+  X(bad_request, 400, bad_request, after_fixing_request, condition::invalid_request,              \
+    "Request type error Please check the API documentation for the request type of this API")     \
+  X(unauthorized, 401, unauthorized, after_account_action, condition::authentication_failed,      \
+    "Authentication failed or has no permission Please check and ensure your API Key is "         \
+    "correct")                                                                                    \
+  X(forbidden, 403, bad_request, after_fixing_request, condition::not_found,                      \
+    "Page does not exist Please check and ensure your link is correct")                           \
+  X(not_found, 404, not_found, after_fixing_request, condition::not_found,                        \
+    "Page does not exist Please check and ensure your link is correct")                           \
+  X(timeout, 408, time_out, after_delay, condition::timeout,                                      \
+    "Request timeout The official website did not return data, please try again later")           \
+  X(parameter_too_long, 411, bad_request, after_fixing_request, condition::invalid_request,       \
+    "Specified request parameter length exceeds length limit Please check and ensure that "       \
+    "the request parameters are of the required length")                                          \
+  X(invalid_parameter_format, 412, bad_request, after_fixing_request, condition::invalid_request, \
+    "Specified request parameter format doesn't meet requirements Please check and ensure "       \
+    "that the request parameters are in the required format")                                     \
+  X(too_many_parameters, 413, out_limited, after_fixing_request, condition::limit_exceeded,       \
+    "The number of request parameters exceeds the limit Please check the API documentation "      \
+    "for the limit of this API")                                                                  \
+  X(unparsable_parameters, 417, bad_request, after_fixing_request, condition::invalid_request,    \
+    "Missing request parameters or request parameters cannot be parsed Please check and "         \
+    "ensure that the request parameters are complete and correctly formatted")                    \
+  X(special_fields_required, 421, bad_request, after_fixing_request, condition::invalid_request,  \
+    "Some of required parameters are empty Some couriers need special parameters to track "       \
+    "logistics information (Special Couriers)")                                                   \
+  X(invalid_courier_code, 422, bad_request, after_fixing_request, condition::invalid_request,     \
+    "Unidentifiable courier code Please check and ensure that the courier code are "              \
+    "correct(Courier code)")                                                                      \
+  X(tracking_exists, 423, bad_request, never, condition::tracking_exists,                         \
+    "Tracking No. already exists")                                                                \
+  X(tracking_not_found, 424, bad_request, after_fixing_request, condition::tracking_not_found,    \
+    "Tracking No. no exists Please use 「Create trckings」 API first to create trackings")        \
+  X(too_many_requests, 429, bad_request, after_delay, condition::rate_limited,                    \
+    "Exceeded API request limits, please try again later Please check the API documentation "     \
+    "for the limit of this API")                                                                  \
+  X(server_error_511, 511, server_error, after_delay, condition::server_error,                    \
+    "Server error Please contact us: service@trackingmore.org.")                                  \
+  X(server_error_512, 512, server_error, after_delay, condition::server_error,                    \
+    "Server error Please contact us: service@trackingmore.org.")                                  \
+  X(server_error_513, 513, server_error, after_delay, condition::server_error,                    \
+    "Server error Please contact us: service@trackingmore.org.")
+// The v4 SDKs' "Response Code", the current API.
+#define TRACKINGMORE_STATUS_V4_CODES(X)                                                            \
+  X(success, 200, success, not_applicable, no_condition, "Request response is successful")         \
+  X(bad_request, 400, bad_request, after_fixing_request, condition::invalid_request,               \
+    "Request type error. Please check the API documentation for the request type of this API.")    \
+  X(tracking_exists, 4101, bad_request, never, condition::tracking_exists,                         \
+    "Tracking No. already exists.")                                                                \
+  X(tracking_not_found, 4102, bad_request, after_fixing_request, condition::tracking_not_found,    \
+    "Tracking No. no exists. Please use 「Create a tracking」 API first to create shipment.")      \
+  X(batch_limit_exceeded, 4103, bad_request, after_fixing_request, condition::limit_exceeded,      \
+    "You have exceeded the shipment quantity of API call. The maximum quantity is 40 "             \
+    "shipments per call.")                                                                         \
+  X(invalid_tracking_number, 4110, bad_request, after_fixing_request, condition::invalid_request,  \
+    "The value of tracking_number is invalid.")                                                    \
+  X(tracking_number_required, 4111, bad_request, after_fixing_request, condition::invalid_request, \
+    "Tracking_number is required.")                                                                \
+  X(invalid_tracking_id, 4112, bad_request, after_fixing_request, condition::invalid_request,      \
+    "Invalid Tracking ID.")                                                                        \
+  X(retrack_not_allowed, 4113, bad_request, never, condition::invalid_request,                     \
+    "Retrack is not allowed. You can only retrack an expired tracking.")                           \
+  X(invalid_courier_code, 4120, bad_request, after_fixing_request, condition::invalid_request,     \
+    "The value of courier_code is invalid.")                                                       \
+  X(courier_not_detected, 4121, bad_request, after_fixing_request,                                 \
+    condition::courier_not_detected, "Cannot detect courier.")                                     \
+  X(invalid_special_fields, 4122, bad_request, after_fixing_request, condition::invalid_request,   \
+    "Missing or invalid value of the special required fields for this courier.")                   \
+  X(invalid_field_format, 4130, bad_request, after_fixing_request, condition::invalid_request,     \
+    "The format of Field name is invalid.")                                                        \
+  X(invalid_awb_number, 4160, bad_request, after_fixing_request, condition::invalid_request,       \
+    "The awb_number is required or invaild format.")                                               \
+  X(awb_airline_unsupported, 4161, bad_request, after_fixing_request, condition::invalid_request,  \
+    "The awb airline does not support yet.")                                                       \
+  X(quota_exceeded, 4190, bad_request, after_account_action, condition::payment_required,          \
+    "You are reaching the maximum quota limitation, please upgrade your current plan.")            \
+  X(unauthorized, 401, unauthorized, after_account_action, condition::authentication_failed,       \
+    "Authentication failed or has no permission. Please check and ensure your API Key is "         \
+    "correct.")                                                                                    \
+  X(forbidden, 403, forbidden, after_account_action, condition::access_denied,                     \
+    "Access prohibited. The request has been refused or access is not allowed.")                   \
+  X(not_found, 404, not_found, after_fixing_request, condition::not_found,                         \
+    "Page does not exist. Please check and ensure your link is correct.")                          \
+  X(too_many_requests, 429, too_many_requests, after_delay, condition::rate_limited,               \
+    "Exceeded API request limits, please try again later. Please check the API documentation "     \
+    "for the limit of this API.")                                                                  \
+  X(server_error_511, 511, server_error, after_delay, condition::server_error,                     \
+    "Server error. Please contact us: service@trackingmore.org.")                                  \
+  X(server_error_512, 512, server_error, after_delay, condition::server_error,                     \
+    "Server error. Please contact us: service@trackingmore.org.")                                  \
+  X(server_error_513, 513, server_error, after_delay, condition::server_error,                     \
+    "Server error. Please contact us: service@trackingmore.org.")
+// One row of `vN::codes`, from one row of a list above.
+#define TRACKINGMORE_STATUS_LITERAL(text) text##sv
+#define TRACKINGMORE_STATUS_ROW(version, enumerator, code, type, advice, group, message) \
+  {code,                                                                                 \
+   api_version::version,                                                                 \
+   TRACKINGMORE_STATUS_LITERAL(#enumerator),                                             \
+   version##_types::type.text,                                                           \
+   message##sv,                                                                          \
+   version##_types::type.http_status,                                                    \
+   version##_types::type.http_class,                                                     \
+   retry_advice::advice,                                                                 \
+   static_cast<int>(group) == rate_limited_value ? rate_limit_wait_s : 0u,               \
+   group},
+#define TRACKINGMORE_STATUS_V2_ROW(...) TRACKINGMORE_STATUS_ROW(v2, __VA_ARGS__)
+#define TRACKINGMORE_STATUS_V3_ROW(...) TRACKINGMORE_STATUS_ROW(v3, __VA_ARGS__)
+#define TRACKINGMORE_STATUS_V4_ROW(...) TRACKINGMORE_STATUS_ROW(v4, __VA_ARGS__)
+#define TRACKINGMORE_STATUS_ENUMERATOR(enumerator, code, ...) enumerator = code,
+
+namespace detail {
+// Rows compare ints, not enums: clang resolves each comparison of enums as an overloaded operator
+// (over a million instructions each, 70 times).
+inline constexpr int rate_limited_value = static_cast<int>(condition::rate_limited);
+
+inline constexpr code_info v2_rows[] = {TRACKINGMORE_STATUS_V2_CODES(TRACKINGMORE_STATUS_V2_ROW)};
+inline constexpr code_info v3_rows[] = {TRACKINGMORE_STATUS_V3_CODES(TRACKINGMORE_STATUS_V3_ROW)};
+inline constexpr code_info v4_rows[] = {TRACKINGMORE_STATUS_V4_CODES(TRACKINGMORE_STATUS_V4_ROW)};
+}  // namespace detail
+
+/// API v2 (`https://api.trackingmore.com/v2`): the "API Status Code" page.
+namespace v2 {
+/// Every documented v2 `meta.code`; the value is the wire code. Each enumerator is documented on
+/// the "API v2 codes" page (its type and message: `find(code)`).
+enum class errc : int { TRACKINGMORE_STATUS_V2_CODES(TRACKINGMORE_STATUS_ENUMERATOR) };
+/// Every documented v2 code, in the documentation's order.
+inline constexpr code_table codes{detail::v2_rows, std::size(detail::v2_rows)};
+}  // namespace v2
+
+/// API v3 (`https://api.trackingmore.com/v3`): the v3 SDKs' "Typical Server Responses".
+namespace v3 {
+/// Every documented v3 `code`; the value is the wire code. Each enumerator is documented on the
+/// "API v3 codes" page (its type and message: `find(code)`).
+enum class errc : int { TRACKINGMORE_STATUS_V3_CODES(TRACKINGMORE_STATUS_ENUMERATOR) };
+/// Every documented v3 code, in the documentation's order.
+inline constexpr code_table codes{detail::v3_rows, std::size(detail::v3_rows)};
+}  // namespace v3
+
+/// API v4 (`https://api.trackingmore.com/v4`), the current API: the v4 SDKs' "Response Code".
+namespace v4 {
+/// Every documented v4 `meta.code`; the value is the wire code. Each enumerator is documented on
+/// the "API v4 codes" page (its type and message: `find(code)`).
+enum class errc : int { TRACKINGMORE_STATUS_V4_CODES(TRACKINGMORE_STATUS_ENUMERATOR) };
+/// Every documented v4 code, in the documentation's order.
+inline constexpr code_table codes{detail::v4_rows, std::size(detail::v4_rows)};
+}  // namespace v4
+
+namespace detail {
+/// One Polish message, keyed by its code.
+struct keyed_message {
+  v2::errc key;
+  std::string_view text;
+};
+
+// The Polish page (status_code.php?lang=pl), link labels removed. It follows the older English
+// wording for 4020, 4021 and 4033. Its 4018 shows Cloudflare's "[email protected]" placeholder:
+// the address is the English page's. 500 has no message, as in English.
+inline constexpr keyed_message v2_messages_pl[] = {
+    {v2::errc::success,
+     "Żądanie zakończyło się powodzeniem (niektóre wywołania interfejsu API "
+     "mogą wrócić 201 zamiast)."sv},
+    {v2::errc::created, "Żądanie zakończyło się powodzeniem i został utworzony zasób."sv},
+    {v2::errc::over_limit, "Żądanie zakończyło się powodzeniem, ale przekroczenie limitu."sv},
+    {v2::errc::unauthorized,
+     "Uwierzytelnianie nie powiodło się lub użytkownik nie ma uprawnień dla "
+     "żądanej operacji."sv},
+    {v2::errc::invalid_api_key, "Nieprawidłowy klucz API."sv},
+    {v2::errc::api_key_deleted, "Klucz API został usunięty."sv},
+    {v2::errc::bad_request, "Wniosek nie może być rozumiane lub brakuje wymaganych parametrów."sv},
+    {v2::errc::tracking_number_required, "Tracking_number jest wymagane."sv},
+    {v2::errc::invalid_tracking_number, "Wartość 'tracking_number' jest nieprawidłowy."sv},
+    {v2::errc::invalid_carrier_code, "Wartość 'carrier_code' jest nieprawidłowy."sv},
+    {v2::errc::tracking_exists, "Śledzenie już istnieje."sv},
+    {v2::errc::tracking_not_found, "Śledzenia nie istnieje."sv},
+    {v2::errc::activation_required,
+     "Ze względu na ryzyko Przeciążenie tej funkcji wymaga aktywacji niestandardowego. Aby "
+     "uzyskać więcej informacji, skontaktuj się z service@trackingmore.org."sv},
+    {v2::errc::insufficient_balance,
+     "Twoje saldo jest niewystarczające, należy naładować w czasie"sv},
+    {v2::errc::batch_limit_exceeded, "Ograniczenie do 200 w czasie"sv},
+    {v2::errc::quota_exhausted,
+     "Pozostałe saldo nie jest wystarczająco, więc nie można wywołać "
+     "interfejsu API danych żądania."sv},
+    {v2::errc::empty_response,
+     "Żądanie zakończyło się powodzeniem, ale odpowiedź jest pusty. Proszę "
+     "spróbować POST /trackings/post a następnie GET /trackings/get"sv},
+    {v2::errc::carrier_not_detected,
+     "Nie można wykryć kuriera. Przypisz przesyłki Kurier zamiast automatycznego wykrywania."sv},
+    {v2::errc::invalid_status, "Wartość 'status' jest nieprawidłowy."sv},
+    {v2::errc::payment_required, "Płatność wymagana."sv},
+    {v2::errc::forbidden, "Odmowa dostępu."sv},
+    {v2::errc::not_found, "Nie można odnaleźć zasobu."sv},
+    {v2::errc::method_not_allowed, "Żądana metoda nie jest obsługiwana dla określonego zasobu."sv},
+    {v2::errc::conflict, "Nie można ukończyć żądania z powodu konfliktu."sv},
+    {v2::errc::too_many_requests,
+     "Przekroczone limity interfejsów API. Wstrzymanie żądania, poczekaj "
+     "dwie minuty i spróbuj ponownie."sv},
+    {v2::errc::server_error, ""sv},
+    {v2::errc::service_unavailable,
+     "Serwis jest tymczasowej niedostępne (np. zaplanowane platformy "
+     "konserwacji). Spróbuj ponownie później."sv},
+};
+}  // namespace detail
+
+}  // namespace trackingmore
+
+#undef TRACKINGMORE_STATUS_ENUMERATOR
+#undef TRACKINGMORE_STATUS_V4_ROW
+#undef TRACKINGMORE_STATUS_V3_ROW
+#undef TRACKINGMORE_STATUS_V2_ROW
+#undef TRACKINGMORE_STATUS_ROW
+#undef TRACKINGMORE_STATUS_LITERAL
+#undef TRACKINGMORE_STATUS_TYPE
+#undef TRACKINGMORE_STATUS_V4_CODES
+#undef TRACKINGMORE_STATUS_V3_CODES
+#undef TRACKINGMORE_STATUS_V2_CODES
+
+/// @cond
+template <>
+struct std::is_error_code_enum<trackingmore::v2::errc> : std::true_type {};
+template <>
+struct std::is_error_code_enum<trackingmore::v3::errc> : std::true_type {};
+template <>
+struct std::is_error_code_enum<trackingmore::v4::errc> : std::true_type {};
+template <>
+struct std::is_error_condition_enum<trackingmore::condition> : std::true_type {};
+/// @endcond
+
+namespace trackingmore {
+
+// ================================================================================================
+// 3. Lookup and classification
+// ================================================================================================
+
+namespace detail {
 
 /// A collision-free hash from code to row: `find` is one multiply, one load and one compare.
 ///
@@ -224,10 +605,23 @@ constexpr code_index make_index(code_table table) noexcept {
   return index;  // a row that shares a slot is overwritten: `check_table` catches it
 }
 
-template <const auto& Table>
-inline constexpr code_index index_of = make_index({Table.data(), Table.size()});
+template <const code_table& Table>
+inline constexpr code_index index_of = make_index(Table);
 
-/// Checks the invariants every table keeps, in one pass; the comment on each check names its rule.
+inline constexpr code_index no_codes{{nullptr, 0}, {}};
+
+/// The index of `version`'s table; an empty one for a value that names no version.
+constexpr const code_index& index_for(api_version version) noexcept {
+  switch (version) {
+    case api_version::v2: return index_of<v2::codes>;
+    case api_version::v3: return index_of<v3::codes>;
+    case api_version::v4: return index_of<v4::codes>;
+  }
+  return no_codes;
+}
+
+/// Checks, in one pass, what the rows cannot state by construction; the comment on each check
+/// names its rule.
 ///
 /// The tests evaluate it at compile time (`tests/semantics_test.cpp`); a file that includes the
 /// header does not, since proving constant data again in every translation unit was a tenth of
@@ -238,17 +632,88 @@ constexpr bool check_table(const code_index& index) noexcept {
     // Codes are unique, and each has a slot of its own (else pick the next odd multiplier that
     // gives every code one).
     if (index.table.first + index.row_of(c.code) != &c) return false;
-    if (c.failed() && c.message.empty()) return false;          // every failure has a message
-    if (c.http_class != class_of(c.http_status)) return false;  // class follows status
-    if (c.http_class == http_class{}) return false;             // every status is a real one
-    if (c.retry_after_s != 0 && c.retry != retry_advice::after_delay) return false;
+    if (c.failed() && c.message.empty()) return false;              // every failure has a message
+    if (c.http_class == http_class{}) return false;                 // every status is a real one
     if (c.failed() == (c.condition == no_condition)) return false;  // failures, only, have a group
-    if (c.version != index.table.first->version) return false;      // one version per table
-    // Rate limits are documented once for every version: "wait 120 secs".
-    if ((c.condition == condition::rate_limited) != (c.retry_after_s == 120)) return false;
+    if (c.retry_after_s != 0 && c.retry != retry_advice::after_delay) return false;  // 429 waits
   }
   return true;
 }
+
+}  // namespace detail
+
+/// The table of `version`; empty for a value that names no version.
+constexpr code_table codes_of(api_version version) noexcept {
+  return detail::index_for(version).table;
+}
+
+/// The row of `code` in `version`'s table, or nullptr when that version does not document it.
+constexpr const code_info* find(api_version version, int code) noexcept {
+  return detail::index_for(version).find(code);
+}
+
+namespace v2 {
+/// The v2 row of `code`, or nullptr when v2 does not document it.
+constexpr const code_info* find(int code) noexcept { return detail::index_of<codes>.find(code); }
+}  // namespace v2
+namespace v3 {
+/// The v3 row of `code`, or nullptr when v3 does not document it.
+constexpr const code_info* find(int code) noexcept { return detail::index_of<codes>.find(code); }
+}  // namespace v3
+namespace v4 {
+/// The v4 row of `code`, or nullptr when v4 does not document it.
+constexpr const code_info* find(int code) noexcept { return detail::index_of<codes>.find(code); }
+}  // namespace v4
+
+/// How the library treats any `code` of `version`: its documented row, or else a row (with empty
+/// name, type and message) that follows RFC 9110's rule that an unknown status is treated like
+/// the x00 of its class, extended to TrackingMore's four-digit codes:
+/// - 0 and 200..299: success;
+/// - 400..499 and 4000..4999: `invalid_request`, `after_fixing_request` (HTTP 400);
+/// - 500..599 and 5000..5999: `server_error`, `after_delay` (HTTP 500);
+/// - anything else: a failure with no condition, advised `never`; its HTTP status is the x00 of
+///   its class for 100..199 and 300..399, and 0 for the rest (negatives, 1..99, 600..3999, 6000
+///   and up).
+///
+/// A `version` that names no version documents nothing and reads nothing: every code is a failure
+/// with no condition, advised `never`.
+constexpr code_info classify(api_version version, int code) noexcept {
+  const detail::code_index& index = detail::index_for(version);
+  const std::size_t row = index.row_of(code);
+  if (row < index.table.count) return index.table.first[row];
+  const int digit = name_of(version).empty()       ? -1
+                    : code >= 100 && code <= 599   ? code / 100
+                    : code >= 4000 && code <= 5999 ? code / 1000
+                                                   : 0;
+  // One initialisation, no assignments: clang resolves each enum assignment as an overloaded
+  // operator, which cost more than the rest of this function.
+  const retry_advice retry = digit == 2 || (code == 0 && digit == 0) ? retry_advice::not_applicable
+                             : digit == 4 ? retry_advice::after_fixing_request
+                             : digit == 5 ? retry_advice::after_delay
+                                          : retry_advice::never;
+  const trackingmore::condition group = digit == 4   ? condition::invalid_request
+                                        : digit == 5 ? condition::server_error
+                                                     : no_condition;
+  const int http_status = digit > 0 ? digit * 100 : 0;
+  return {code, version, {}, {}, {}, http_status, detail::class_of(http_status), retry, 0, group};
+}
+
+namespace v2 {
+/// The Polish message of `code` from the Polish status-code page; empty when v2 does not document
+/// `code`. 500, which has no message, gives its type, as `message()` does.
+constexpr std::string_view message_pl(int code) noexcept {
+  for (const detail::keyed_message& m : detail::v2_messages_pl) {
+    if (static_cast<int>(m.key) == code) return m.text.empty() ? find(code)->type : m.text;
+  }
+  return {};
+}
+}  // namespace v2
+
+// ================================================================================================
+// 4. std::error_code integration
+// ================================================================================================
+
+namespace detail {
 
 // A header-only category has its vtable in every translation unit, and a never-destroyed holder
 // has a destructor that does nothing: both by design, so -Weverything need not say so.
@@ -259,26 +724,27 @@ constexpr bool check_table(const code_index& index) noexcept {
 #pragma clang diagnostic ignored "-Wexit-time-destructors"
 #endif
 
+/// The category of `condition`, named "trackingmore".
+class TRACKINGMORE_STATUS_SYMBOL_VISIBLE condition_category final : public std::error_category {
+ public:
+  constexpr condition_category() noexcept = default;
+  const char* name() const noexcept override { return "trackingmore"; }
+  std::string message(int value) const override;
+  bool equivalent(const std::error_code& code, int value) const noexcept override;
+};
+
 /// The category of one API version's codes; one object per version (`v2_category`, ...).
-class TRACKINGMORE_SYMBOL_VISIBLE version_category final : public std::error_category {
+class TRACKINGMORE_STATUS_SYMBOL_VISIBLE version_category final : public std::error_category {
  public:
   constexpr explicit version_category(api_version version) noexcept : version_(version) {}
   constexpr api_version version() const noexcept { return version_; }
   const char* name() const noexcept override;
   std::string message(int code) const override;
   std::error_condition default_error_condition(int code) const noexcept override;
+  bool equivalent(int code, const std::error_condition& wanted) const noexcept override;
 
  private:
   api_version version_;
-};
-
-/// The category of `condition`, named "trackingmore".
-class TRACKINGMORE_SYMBOL_VISIBLE condition_category final : public std::error_category {
- public:
-  constexpr condition_category() noexcept = default;
-  const char* name() const noexcept override { return "trackingmore"; }
-  std::string message(int value) const override;
-  bool equivalent(const std::error_code& code, int value) const noexcept override;
 };
 
 /// Constant-initialised and never destroyed, so usable from static constructors and after `main`
@@ -294,473 +760,19 @@ union never_destroyed {
 };
 
 // Inline variables with default visibility: one object per program, even across shared libraries.
-TRACKINGMORE_SYMBOL_VISIBLE inline const never_destroyed<version_category> v2_category{
+TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<version_category> v2_category{
     api_version::v2};
-TRACKINGMORE_SYMBOL_VISIBLE inline const never_destroyed<version_category> v3_category{
+TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<version_category> v3_category{
     api_version::v3};
-TRACKINGMORE_SYMBOL_VISIBLE inline const never_destroyed<version_category> v4_category{
+TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<version_category> v4_category{
     api_version::v4};
-TRACKINGMORE_SYMBOL_VISIBLE inline const never_destroyed<condition_category> conditions{};
+TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<condition_category> conditions{};
 
 #ifdef __clang__
 #pragma clang diagnostic pop
 #endif
 
 }  // namespace detail
-
-namespace v2 {
-
-/// Every documented v2 `meta.code`; the value is the wire code.
-enum class errc : int {
-  success = 200,                    ///< 200 Success.
-  created = 201,                    ///< 201 Created.
-  over_limit = 202,                 ///< 202 "Bad Request": succeeded but exceeded the limit.
-  unauthorized = 401,               ///< 401 Unauthorized.
-  invalid_api_key = 4001,           ///< 4001 Invalid API key.
-  api_key_deleted = 4002,           ///< 4002 API key has been deleted.
-  bad_request = 4012,               ///< 4012 Missing or misunderstood parameters.
-  tracking_number_required = 4013,  ///< 4013 Tracking_number is required.
-  invalid_tracking_number = 4014,   ///< 4014 Invalid `tracking_number`.
-  invalid_carrier_code = 4015,      ///< 4015 Invalid `carrier_code`.
-  tracking_exists = 4016,           ///< 4016 Tracking already exists.
-  tracking_not_found = 4017,        ///< 4017 Tracking does not exist.
-  activation_required = 4018,       ///< 4018 The feature requires custom activation.
-  insufficient_balance = 4019,      ///< 4019 Balance insufficient.
-  batch_limit_exceeded = 4020,      ///< 4020 Up to 200 at a time.
-  quota_exhausted = 4021,           ///< 4021 Quota deficient or trial expired.
-  empty_response = 4031,            ///< 4031 "No Content": create the tracking first.
-  carrier_not_detected = 4032,      ///< 4032 "No Content": cannot detect courier.
-  invalid_status = 4033,            ///< 4033 "No Content": invalid `package status`.
-  payment_required = 402,           ///< 402 Payment required.
-  forbidden = 403,                  ///< 403 Access denied.
-  not_found = 404,                  ///< 404 Resource was not found.
-  method_not_allowed = 405,         ///< 405 Method not supported.
-  conflict = 409,                   ///< 409 Conflict.
-  too_many_requests = 429,          ///< 429 Exceeded API limits: wait two minutes.
-  server_error = 500,               ///< 500 Server error.
-  service_unavailable = 503         ///< 503 Service temporarily unavailable.
-};
-
-/// Every documented v2 code, in the documentation's order.
-inline constexpr std::array<code_info, 27> codes{{
-    {200, api_version::v2, "success"sv, "Success"sv,
-     "The request was successful (some API calls may return 201 instead)."sv, 200,
-     http_class::success, retry_advice::not_applicable, 0, no_condition},
-    {201, api_version::v2, "created"sv, "Created"sv,
-     "The request was successful and a resource was created."sv, 201, http_class::success,
-     retry_advice::not_applicable, 0, no_condition},
-    {202, api_version::v2, "over_limit"sv, "Bad Request"sv,
-     "The request was successful but exceeding the limit."sv, 400, http_class::client_error,
-     retry_advice::after_fixing_request, 0, condition::limit_exceeded},
-    {401, api_version::v2, "unauthorized"sv, "Unauthorized"sv,
-     "Authentication failed or user does not have permissions for the requested operation."sv, 401,
-     http_class::client_error, retry_advice::after_account_action, 0,
-     condition::authentication_failed},
-    {4001, api_version::v2, "invalid_api_key"sv, "Unauthorized"sv, "Invalid API key."sv, 401,
-     http_class::client_error, retry_advice::after_account_action, 0,
-     condition::authentication_failed},
-    {4002, api_version::v2, "api_key_deleted"sv, "Unauthorized"sv, "API key has been deleted."sv,
-     401, http_class::client_error, retry_advice::after_account_action, 0,
-     condition::authentication_failed},
-    {4012, api_version::v2, "bad_request"sv, "Bad Request"sv,
-     "The request could not be understood or was missing required parameters."sv, 400,
-     http_class::client_error, retry_advice::after_fixing_request, 0, condition::invalid_request},
-    {4013, api_version::v2, "tracking_number_required"sv, "Bad Request"sv,
-     "Tracking_number is required."sv, 400, http_class::client_error,
-     retry_advice::after_fixing_request, 0, condition::invalid_request},
-    {4014, api_version::v2, "invalid_tracking_number"sv, "Bad Request"sv,
-     "The value of `tracking_number` is invalid."sv, 400, http_class::client_error,
-     retry_advice::after_fixing_request, 0, condition::invalid_request},
-    {4015, api_version::v2, "invalid_carrier_code"sv, "Bad Request"sv,
-     "The value of `carrier_code` is invalid."sv, 400, http_class::client_error,
-     retry_advice::after_fixing_request, 0, condition::invalid_request},
-    {4016, api_version::v2, "tracking_exists"sv, "Bad Request"sv, "Tracking already exists."sv, 400,
-     http_class::client_error, retry_advice::never, 0, condition::tracking_exists},
-    {4017, api_version::v2, "tracking_not_found"sv, "Bad Request"sv, "Tracking does not exist."sv,
-     400, http_class::client_error, retry_advice::after_fixing_request, 0,
-     condition::tracking_not_found},
-    {4018, api_version::v2, "activation_required"sv, "Bad Request"sv,
-     "Due to overload risks this feature requires custom activation. Contact "
-     "service@trackingmore.org for more information."sv,
-     400, http_class::client_error, retry_advice::after_account_action, 0,
-     condition::access_denied},
-    {4019, api_version::v2, "insufficient_balance"sv, "Bad Request"sv,
-     "Your balance is insufficient, please recharge in time"sv, 400, http_class::client_error,
-     retry_advice::after_account_action, 0, condition::payment_required},
-    {4020, api_version::v2, "batch_limit_exceeded"sv, "Bad Request"sv, "Up to 200 at a time"sv, 400,
-     http_class::client_error, retry_advice::after_fixing_request, 0, condition::limit_exceeded},
-    {4021, api_version::v2, "quota_exhausted"sv, "Bad Request"sv,
-     "Remaining quota is deficient, or the 7-day free trial has expired. To continue using "
-     "API, "
-     "please recharge first."sv,
-     400, http_class::client_error, retry_advice::after_account_action, 0,
-     condition::payment_required},
-    // Typed "No Content" (so HTTP 204, class success), yet failures the caller must act on.
-    {4031, api_version::v2, "empty_response"sv, "No Content"sv,
-     "The request was successful but the response is empty. Please try POST /trackings/post "
-     "and then GET /trackings/get"sv,
-     204, http_class::success, retry_advice::after_fixing_request, 0,
-     condition::tracking_not_found},
-    {4032, api_version::v2, "carrier_not_detected"sv, "No Content"sv,
-     "Cannot detect courier. Assign your shipment a courier instead of by auto detection."sv, 204,
-     http_class::success, retry_advice::after_fixing_request, 0, condition::courier_not_detected},
-    {4033, api_version::v2, "invalid_status"sv, "No Content"sv,
-     "The value of `package status` is invalid."sv, 204, http_class::success,
-     retry_advice::after_fixing_request, 0, condition::invalid_request},
-    {402, api_version::v2, "payment_required"sv, "Payment Required"sv, "Payment required."sv, 402,
-     http_class::client_error, retry_advice::after_account_action, 0, condition::payment_required},
-    {403, api_version::v2, "forbidden"sv, "Forbidden"sv, "Access denied."sv, 403,
-     http_class::client_error, retry_advice::after_account_action, 0, condition::access_denied},
-    {404, api_version::v2, "not_found"sv, "Not Found"sv, "Resource was not found."sv, 404,
-     http_class::client_error, retry_advice::after_fixing_request, 0, condition::not_found},
-    {405, api_version::v2, "method_not_allowed"sv, "Method Not Allowed"sv,
-     "Requested method is not supported for the specified resource."sv, 405,
-     http_class::client_error, retry_advice::after_fixing_request, 0, condition::invalid_request},
-    {409, api_version::v2, "conflict"sv, "Conflict"sv,
-     "The request could not be completed due to a conflict."sv, 409, http_class::client_error,
-     retry_advice::never, 0, condition::invalid_request},
-    {429, api_version::v2, "too_many_requests"sv, "Too Many Requests"sv,
-     "Exceeded API limits. Pause requests, wait two minute, and try again."sv, 429,
-     http_class::client_error, retry_advice::after_delay, 120, condition::rate_limited},
-    // The page gives 500 no message: its type stands in.
-    {500, api_version::v2, "server_error"sv, "Server error"sv, "Server error"sv, 500,
-     http_class::server_error, retry_advice::after_delay, 0, condition::server_error},
-    {503, api_version::v2, "service_unavailable"sv, "Service Unavailable"sv,
-     "The service is temporary unavailable (e.g. scheduled Platform Maintenance). Try again "
-     "later."sv,
-     503, http_class::server_error, retry_advice::after_delay, 0, condition::server_error},
-}};
-
-/// The v2 row of `code`, or nullptr when v2 does not document it.
-constexpr const code_info* find(int code) noexcept { return detail::index_of<codes>.find(code); }
-
-/// The category of v2 codes, named "trackingmore.v2".
-inline const std::error_category& category() noexcept { return detail::v2_category.object; }
-
-/// The error_code of `e`: empty for `success` and `created`, so that `!ec` means success.
-inline std::error_code make_error_code(errc e) noexcept;
-
-/// The error_code of any v2 `meta.code`: empty for success, the code in `category()` otherwise.
-inline std::error_code to_error_code(int code) noexcept;
-
-/// The Polish message of `code` from the Polish status-code page; empty when v2 does not document
-/// `code`.
-///
-/// The page's Cloudflare placeholder "[email protected]" in 4018 is restored to the address the
-/// English page gives, and 500, which has no message, gives its type, as `message()` does.
-constexpr std::string_view message_pl(int code) noexcept;
-
-}  // namespace v2
-
-namespace v3 {
-
-/// Every documented v3 `code`; the value is the wire code.
-enum class errc : int {
-  success = 200,                   ///< 200 Success.
-  paid_plan_required = 203,        ///< 203 Only available for paid accounts.
-  no_content = 204,                ///< 204 No data returned: the tracking may not exist.
-  bad_request = 400,               ///< 400 Request type error.
-  unauthorized = 401,              ///< 401 Authentication failed or no permission.
-  forbidden = 403,                 ///< 403 "Page does not exist" (typed Bad Request).
-  not_found = 404,                 ///< 404 Page does not exist.
-  timeout = 408,                   ///< 408 The courier's site did not answer in time.
-  parameter_too_long = 411,        ///< 411 A parameter exceeds its length limit.
-  invalid_parameter_format = 412,  ///< 412 A parameter has the wrong format.
-  too_many_parameters = 413,       ///< 413 Too many request parameters.
-  unparsable_parameters = 417,     ///< 417 Parameters missing or unparsable.
-  special_fields_required = 421,   ///< 421 A courier's special parameters are empty.
-  invalid_courier_code = 422,      ///< 422 Unidentifiable courier code.
-  tracking_exists = 423,           ///< 423 Tracking No. already exists.
-  tracking_not_found = 424,        ///< 424 Tracking No. does not exist.
-  too_many_requests = 429,         ///< 429 Exceeded API request limits.
-  server_error_511 = 511,          ///< 511 Server error.
-  server_error_512 = 512,          ///< 512 Server error.
-  server_error_513 = 513           ///< 513 Server error.
-};
-
-/// Every documented v3 code, in the documentation's order.
-inline constexpr std::array<code_info, 20> codes{{
-    {200, api_version::v3, "success"sv, "Success"sv, "Request response is successful"sv, 200,
-     http_class::success, retry_advice::not_applicable, 0, no_condition},
-    {203, api_version::v3, "paid_plan_required"sv, "PaymentRequired"sv,
-     "API service is only available for paid account Please subscribe paid plan to unlock API "
-     "services"sv,
-     402, http_class::client_error, retry_advice::after_account_action, 0,
-     condition::payment_required},
-    {204, api_version::v3, "no_content"sv, "No Content"sv,
-     "Request was successful, but no data returned Tracking NO. or target data possibly do not "
-     "exist"sv,
-     204, http_class::success, retry_advice::after_fixing_request, 0,
-     condition::tracking_not_found},
-    {400, api_version::v3, "bad_request"sv, "Bad Request"sv,
-     "Request type error Please check the API documentation for the request type of this API"sv,
-     400, http_class::client_error, retry_advice::after_fixing_request, 0,
-     condition::invalid_request},
-    {401, api_version::v3, "unauthorized"sv, "Unauthorized"sv,
-     "Authentication failed or has no permission Please check and ensure your API Key is "
-     "correct"sv,
-     401, http_class::client_error, retry_advice::after_account_action, 0,
-     condition::authentication_failed},
-    // Typed "Bad Request" with 404's text: a missing page, not a refusal.
-    {403, api_version::v3, "forbidden"sv, "Bad Request"sv,
-     "Page does not exist Please check and ensure your link is correct"sv, 400,
-     http_class::client_error, retry_advice::after_fixing_request, 0, condition::not_found},
-    {404, api_version::v3, "not_found"sv, "Not Found"sv,
-     "Page does not exist Please check and ensure your link is correct"sv, 404,
-     http_class::client_error, retry_advice::after_fixing_request, 0, condition::not_found},
-    {408, api_version::v3, "timeout"sv, "Time Out"sv,
-     "Request timeout The official website did not return data, please try again later"sv, 408,
-     http_class::client_error, retry_advice::after_delay, 0, condition::timeout},
-    {411, api_version::v3, "parameter_too_long"sv, "Bad Request"sv,
-     "Specified request parameter length exceeds length limit Please check and ensure that the "
-     "request parameters are of the required length"sv,
-     400, http_class::client_error, retry_advice::after_fixing_request, 0,
-     condition::invalid_request},
-    {412, api_version::v3, "invalid_parameter_format"sv, "Bad Request"sv,
-     "Specified request parameter format doesn't meet requirements Please check and ensure "
-     "that "
-     "the request parameters are in the required format"sv,
-     400, http_class::client_error, retry_advice::after_fixing_request, 0,
-     condition::invalid_request},
-    // "Out limited" names no HTTP status, so the status is the code itself.
-    {413, api_version::v3, "too_many_parameters"sv, "Out limited"sv,
-     "The number of request parameters exceeds the limit Please check the API documentation "
-     "for the limit of this API"sv,
-     413, http_class::client_error, retry_advice::after_fixing_request, 0,
-     condition::limit_exceeded},
-    {417, api_version::v3, "unparsable_parameters"sv, "Bad Request"sv,
-     "Missing request parameters or request parameters cannot be parsed Please check and "
-     "ensure that the request parameters are complete and correctly formatted"sv,
-     400, http_class::client_error, retry_advice::after_fixing_request, 0,
-     condition::invalid_request},
-    {421, api_version::v3, "special_fields_required"sv, "Bad Request"sv,
-     "Some of required parameters are empty Some couriers need special parameters to track "
-     "logistics information (Special Couriers)"sv,
-     400, http_class::client_error, retry_advice::after_fixing_request, 0,
-     condition::invalid_request},
-    {422, api_version::v3, "invalid_courier_code"sv, "Bad Request"sv,
-     "Unidentifiable courier code Please check and ensure that the courier code are "
-     "correct(Courier code)"sv,
-     400, http_class::client_error, retry_advice::after_fixing_request, 0,
-     condition::invalid_request},
-    {423, api_version::v3, "tracking_exists"sv, "Bad Request"sv, "Tracking No. already exists"sv,
-     400, http_class::client_error, retry_advice::never, 0, condition::tracking_exists},
-    {424, api_version::v3, "tracking_not_found"sv, "Bad Request"sv,
-     "Tracking No. no exists Please use 「Create trckings」 API first to create trackings"sv, 400,
-     http_class::client_error, retry_advice::after_fixing_request, 0,
-     condition::tracking_not_found},
-    // Typed "Bad Request" (HTTP 400), yet a rate limit.
-    {429, api_version::v3, "too_many_requests"sv, "Bad Request"sv,
-     "Exceeded API request limits, please try again later Please check the API documentation "
-     "for the limit of this API"sv,
-     400, http_class::client_error, retry_advice::after_delay, 120, condition::rate_limited},
-    {511, api_version::v3, "server_error_511"sv, "Server Error"sv,
-     "Server error Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
-     retry_advice::after_delay, 0, condition::server_error},
-    {512, api_version::v3, "server_error_512"sv, "Server Error"sv,
-     "Server error Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
-     retry_advice::after_delay, 0, condition::server_error},
-    {513, api_version::v3, "server_error_513"sv, "Server Error"sv,
-     "Server error Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
-     retry_advice::after_delay, 0, condition::server_error},
-}};
-
-/// The v3 row of `code`, or nullptr when v3 does not document it.
-constexpr const code_info* find(int code) noexcept { return detail::index_of<codes>.find(code); }
-
-/// The category of v3 codes, named "trackingmore.v3".
-inline const std::error_category& category() noexcept { return detail::v3_category.object; }
-
-/// The error_code of `e`: empty for `success`, so that `!ec` means success.
-inline std::error_code make_error_code(errc e) noexcept;
-
-/// The error_code of any v3 `code`: empty for success, the code in `category()` otherwise.
-inline std::error_code to_error_code(int code) noexcept;
-
-}  // namespace v3
-
-namespace v4 {
-
-/// Every documented v4 `meta.code`; the value is the wire code.
-enum class errc : int {
-  success = 200,                    ///< 200 Success.
-  bad_request = 400,                ///< 400 Request type error.
-  tracking_exists = 4101,           ///< 4101 Tracking No. already exists.
-  tracking_not_found = 4102,        ///< 4102 Tracking No. does not exist.
-  batch_limit_exceeded = 4103,      ///< 4103 More than 40 shipments in one call.
-  invalid_tracking_number = 4110,   ///< 4110 Invalid tracking_number.
-  tracking_number_required = 4111,  ///< 4111 Tracking_number is required.
-  invalid_tracking_id = 4112,       ///< 4112 Invalid Tracking ID.
-  retrack_not_allowed = 4113,       ///< 4113 Only an expired tracking can be retracked.
-  invalid_courier_code = 4120,      ///< 4120 Invalid courier_code.
-  courier_not_detected = 4121,      ///< 4121 Cannot detect courier.
-  invalid_special_fields = 4122,    ///< 4122 A courier's special fields are missing or invalid.
-  invalid_field_format = 4130,      ///< 4130 A field has an invalid format.
-  invalid_awb_number = 4160,        ///< 4160 awb_number missing or invalid.
-  awb_airline_unsupported = 4161,   ///< 4161 The AWB airline is not supported yet.
-  quota_exceeded = 4190,            ///< 4190 Maximum quota reached: upgrade the plan.
-  unauthorized = 401,               ///< 401 Authentication failed or no permission.
-  forbidden = 403,                  ///< 403 Access prohibited.
-  not_found = 404,                  ///< 404 Page does not exist.
-  too_many_requests = 429,          ///< 429 Exceeded API request limits.
-  server_error_511 = 511,           ///< 511 Server error (HTTP 500).
-  server_error_512 = 512,           ///< 512 Server error (HTTP 500).
-  server_error_513 = 513            ///< 513 Server error (HTTP 500).
-};
-
-/// Every documented v4 code, in the documentation's order.
-inline constexpr std::array<code_info, 23> codes{{
-    {200, api_version::v4, "success"sv, "Success"sv, "Request response is successful"sv, 200,
-     http_class::success, retry_advice::not_applicable, 0, no_condition},
-    {400, api_version::v4, "bad_request"sv, "BadRequest"sv,
-     "Request type error. Please check the API documentation for the request type of this API."sv,
-     400, http_class::client_error, retry_advice::after_fixing_request, 0,
-     condition::invalid_request},
-    {4101, api_version::v4, "tracking_exists"sv, "BadRequest"sv, "Tracking No. already exists."sv,
-     400, http_class::client_error, retry_advice::never, 0, condition::tracking_exists},
-    {4102, api_version::v4, "tracking_not_found"sv, "BadRequest"sv,
-     "Tracking No. no exists. Please use 「Create a tracking」 API first to create shipment."sv,
-     400, http_class::client_error, retry_advice::after_fixing_request, 0,
-     condition::tracking_not_found},
-    {4103, api_version::v4, "batch_limit_exceeded"sv, "BadRequest"sv,
-     "You have exceeded the shipment quantity of API call. The maximum quantity is 40 "
-     "shipments per call."sv,
-     400, http_class::client_error, retry_advice::after_fixing_request, 0,
-     condition::limit_exceeded},
-    {4110, api_version::v4, "invalid_tracking_number"sv, "BadRequest"sv,
-     "The value of tracking_number is invalid."sv, 400, http_class::client_error,
-     retry_advice::after_fixing_request, 0, condition::invalid_request},
-    {4111, api_version::v4, "tracking_number_required"sv, "BadRequest"sv,
-     "Tracking_number is required."sv, 400, http_class::client_error,
-     retry_advice::after_fixing_request, 0, condition::invalid_request},
-    {4112, api_version::v4, "invalid_tracking_id"sv, "BadRequest"sv, "Invalid Tracking ID."sv, 400,
-     http_class::client_error, retry_advice::after_fixing_request, 0, condition::invalid_request},
-    {4113, api_version::v4, "retrack_not_allowed"sv, "BadRequest"sv,
-     "Retrack is not allowed. You can only retrack an expired tracking."sv, 400,
-     http_class::client_error, retry_advice::never, 0, condition::invalid_request},
-    {4120, api_version::v4, "invalid_courier_code"sv, "BadRequest"sv,
-     "The value of courier_code is invalid."sv, 400, http_class::client_error,
-     retry_advice::after_fixing_request, 0, condition::invalid_request},
-    {4121, api_version::v4, "courier_not_detected"sv, "BadRequest"sv, "Cannot detect courier."sv,
-     400, http_class::client_error, retry_advice::after_fixing_request, 0,
-     condition::courier_not_detected},
-    {4122, api_version::v4, "invalid_special_fields"sv, "BadRequest"sv,
-     "Missing or invalid value of the special required fields for this courier."sv, 400,
-     http_class::client_error, retry_advice::after_fixing_request, 0, condition::invalid_request},
-    {4130, api_version::v4, "invalid_field_format"sv, "BadRequest"sv,
-     "The format of Field name is invalid."sv, 400, http_class::client_error,
-     retry_advice::after_fixing_request, 0, condition::invalid_request},
-    {4160, api_version::v4, "invalid_awb_number"sv, "BadRequest"sv,
-     "The awb_number is required or invaild format."sv, 400, http_class::client_error,
-     retry_advice::after_fixing_request, 0, condition::invalid_request},
-    {4161, api_version::v4, "awb_airline_unsupported"sv, "BadRequest"sv,
-     "The awb airline does not support yet."sv, 400, http_class::client_error,
-     retry_advice::after_fixing_request, 0, condition::invalid_request},
-    {4190, api_version::v4, "quota_exceeded"sv, "BadRequest"sv,
-     "You are reaching the maximum quota limitation, please upgrade your current plan."sv, 400,
-     http_class::client_error, retry_advice::after_account_action, 0, condition::payment_required},
-    {401, api_version::v4, "unauthorized"sv, "Unauthorized"sv,
-     "Authentication failed or has no permission. Please check and ensure your API Key is "
-     "correct."sv,
-     401, http_class::client_error, retry_advice::after_account_action, 0,
-     condition::authentication_failed},
-    {403, api_version::v4, "forbidden"sv, "Forbidden"sv,
-     "Access prohibited. The request has been refused or access is not allowed."sv, 403,
-     http_class::client_error, retry_advice::after_account_action, 0, condition::access_denied},
-    {404, api_version::v4, "not_found"sv, "NotFound"sv,
-     "Page does not exist. Please check and ensure your link is correct."sv, 404,
-     http_class::client_error, retry_advice::after_fixing_request, 0, condition::not_found},
-    {429, api_version::v4, "too_many_requests"sv, "TooManyRequests"sv,
-     "Exceeded API request limits, please try again later. Please check the API documentation "
-     "for the limit of this API."sv,
-     429, http_class::client_error, retry_advice::after_delay, 120, condition::rate_limited},
-    {511, api_version::v4, "server_error_511"sv, "ServerError"sv,
-     "Server error. Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
-     retry_advice::after_delay, 0, condition::server_error},
-    {512, api_version::v4, "server_error_512"sv, "ServerError"sv,
-     "Server error. Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
-     retry_advice::after_delay, 0, condition::server_error},
-    {513, api_version::v4, "server_error_513"sv, "ServerError"sv,
-     "Server error. Please contact us: service@trackingmore.org."sv, 500, http_class::server_error,
-     retry_advice::after_delay, 0, condition::server_error},
-}};
-
-/// The v4 row of `code`, or nullptr when v4 does not document it.
-constexpr const code_info* find(int code) noexcept { return detail::index_of<codes>.find(code); }
-
-/// The category of v4 codes, named "trackingmore.v4".
-inline const std::error_category& category() noexcept { return detail::v4_category.object; }
-
-/// The error_code of `e`: empty for `success`, so that `!ec` means success.
-inline std::error_code make_error_code(errc e) noexcept;
-
-/// The error_code of any v4 `meta.code`: empty for success, the code in `category()` otherwise.
-inline std::error_code to_error_code(int code) noexcept;
-
-}  // namespace v4
-
-namespace detail {
-inline constexpr code_index no_codes{{nullptr, 0}, {}};
-
-/// The index of `version`'s table; an empty one for a value that names no version.
-constexpr const code_index& index_for(api_version version) noexcept {
-  switch (version) {
-    case api_version::v2: return index_of<v2::codes>;
-    case api_version::v3: return index_of<v3::codes>;
-    case api_version::v4: return index_of<v4::codes>;
-  }
-  return no_codes;
-}
-}  // namespace detail
-
-/// The table of `version`; empty for a value that names no version.
-constexpr code_table codes_of(api_version version) noexcept {
-  return detail::index_for(version).table;
-}
-
-/// The row of `code` in `version`'s table, or nullptr when that version does not document it.
-constexpr const code_info* find(api_version version, int code) noexcept {
-  return detail::index_for(version).find(code);
-}
-
-/// How the library treats any `code` of `version`: its documented row, or else a row (with empty
-/// name, type and message) that follows RFC 9110's rule that an unknown status is treated like
-/// the x00 of its class, extended to TrackingMore's four-digit codes:
-/// - 0 and 200..299: success;
-/// - 400..499 and 4000..4999: `invalid_request`, `after_fixing_request` (HTTP 400);
-/// - 500..599 and 5000..5999: `server_error`, `after_delay` (HTTP 500);
-/// - anything else: a failure with no condition, advised `never`; its HTTP status is the x00 of
-///   its class for 100..199 and 300..399, and 0 for the rest (negatives, 1..99, 600..3999, 6000
-///   and up).
-constexpr code_info classify(api_version version, int code) noexcept {
-  const detail::code_index& index = detail::index_for(version);
-  const std::size_t row = index.row_of(code);
-  if (row < index.table.count) return index.table.first[row];
-  const int digit = code >= 100 && code <= 599     ? code / 100
-                    : code >= 4000 && code <= 5999 ? code / 1000
-                                                   : 0;
-  // One initialisation, no assignments: clang resolves each enum assignment as an overloaded
-  // operator, which cost more than the rest of this function.
-  const retry_advice retry = code == 0 || digit == 2 ? retry_advice::not_applicable
-                             : digit == 4            ? retry_advice::after_fixing_request
-                             : digit == 5            ? retry_advice::after_delay
-                                                     : retry_advice::never;
-  const trackingmore::condition group = digit == 4   ? condition::invalid_request
-                                        : digit == 5 ? condition::server_error
-                                                     : no_condition;
-  return {code, version, {}, {}, {}, digit * 100, static_cast<http_class>(digit), retry, 0, group};
-}
-
-/// The category of `version`'s codes ("trackingmore.vN"); `v4::category()` for a value that names
-/// no version.
-inline const std::error_category& category(api_version version) noexcept {
-  switch (version) {
-    case api_version::v2: return v2::category();
-    case api_version::v3: return v3::category();
-    case api_version::v4: break;
-  }
-  return v4::category();
-}
 
 /// The category of `condition`, named "trackingmore".
 inline const std::error_category& condition_category() noexcept {
@@ -772,6 +784,18 @@ inline std::error_condition make_error_condition(condition c) noexcept {
   return {static_cast<int>(c), condition_category()};
 }
 
+/// The category of `version`'s codes ("trackingmore.vN"); for a value that names no version,
+/// `std::generic_category()`, the category of the `std::errc::invalid_argument` that
+/// `to_error_code` gives it.
+inline const std::error_category& category(api_version version) noexcept {
+  switch (version) {
+    case api_version::v2: return detail::v2_category.object;
+    case api_version::v3: return detail::v3_category.object;
+    case api_version::v4: return detail::v4_category.object;
+  }
+  return std::generic_category();
+}
+
 /// The error_code of any `code` of `version`: a value-initialised (falsy) error_code for success,
 /// the code itself in `category(version)` for any failure, documented or not.
 ///
@@ -781,6 +805,45 @@ inline std::error_code to_error_code(api_version version, int code) noexcept {
   if (!classify(version, code).failed()) return {};
   return {code, category(version)};
 }
+
+namespace v2 {
+/// The category of v2 codes, named "trackingmore.v2".
+inline const std::error_category& category() noexcept { return detail::v2_category.object; }
+/// The error_code of any v2 `meta.code`: empty for success, the code in `category()` otherwise.
+inline std::error_code to_error_code(int code) noexcept {
+  return trackingmore::to_error_code(api_version::v2, code);
+}
+/// The error_code of `e`: empty for `success` and `created`, so that `!ec` means success.
+inline std::error_code make_error_code(errc e) noexcept {
+  return to_error_code(static_cast<int>(e));
+}
+}  // namespace v2
+
+namespace v3 {
+/// The category of v3 codes, named "trackingmore.v3".
+inline const std::error_category& category() noexcept { return detail::v3_category.object; }
+/// The error_code of any v3 `code`: empty for success, the code in `category()` otherwise.
+inline std::error_code to_error_code(int code) noexcept {
+  return trackingmore::to_error_code(api_version::v3, code);
+}
+/// The error_code of `e`: empty for `success`, so that `!ec` means success.
+inline std::error_code make_error_code(errc e) noexcept {
+  return to_error_code(static_cast<int>(e));
+}
+}  // namespace v3
+
+namespace v4 {
+/// The category of v4 codes, named "trackingmore.v4".
+inline const std::error_category& category() noexcept { return detail::v4_category.object; }
+/// The error_code of any v4 `meta.code`: empty for success, the code in `category()` otherwise.
+inline std::error_code to_error_code(int code) noexcept {
+  return trackingmore::to_error_code(api_version::v4, code);
+}
+/// The error_code of `e`: empty for `success`, so that `!ec` means success.
+inline std::error_code make_error_code(errc e) noexcept {
+  return to_error_code(static_cast<int>(e));
+}
+}  // namespace v4
 
 namespace detail {
 
@@ -809,6 +872,14 @@ inline bool classify_code(const std::error_code& ec, code_info& info) noexcept {
   if (c == nullptr) return false;
   info = trackingmore::classify(c->version(), ec.value());
   return true;
+}
+
+/// Whether a failure classified as `info` belongs to the condition numbered `value`: its own
+/// group, and `retryable` for every code advised `after_delay`.
+constexpr bool is_in(const code_info& info, int value) noexcept {
+  const auto wanted = static_cast<trackingmore::condition>(value);
+  return info.failed() && (info.condition == wanted || (wanted == condition::retryable &&
+                                                        info.retry == retry_advice::after_delay));
 }
 
 inline const char* version_category::name() const noexcept {
@@ -848,6 +919,14 @@ inline std::error_condition version_category::default_error_condition(int code) 
   return make_error_condition(info.condition);
 }
 
+// `ec == condition::X` asks this first: one lookup answers it, where the default would build the
+// default_error_condition and, when that is not X, leave the answer to the condition category.
+inline bool version_category::equivalent(int code,
+                                         const std::error_condition& wanted) const noexcept {
+  if (&wanted.category() != &conditions.object) return error_category::equivalent(code, wanted);
+  return is_in(trackingmore::classify(version_, code), wanted.value());
+}
+
 inline std::string condition_category::message(int value) const {
   const std::string_view enumerator = name_of(static_cast<trackingmore::condition>(value));
   std::string text(enumerator.data(), enumerator.size());
@@ -858,21 +937,32 @@ inline std::string condition_category::message(int value) const {
   return text;
 }
 
+// Asked when the code's category said no: a code of another TrackingMore category object (a
+// duplicate from another shared library) is recognised by name here.
 inline bool condition_category::equivalent(const std::error_code& code, int value) const noexcept {
   code_info info{};
-  if (!classify_code(code, info) || !info.failed()) return false;
-  const auto wanted = static_cast<trackingmore::condition>(value);
-  return info.condition == wanted ||
-         (wanted == condition::retryable && info.retry == retry_advice::after_delay);
+  return classify_code(code, info) && is_in(info, value);
 }
 
 }  // namespace detail
+
+// ================================================================================================
+// 5. Helpers on any error_code
+// ================================================================================================
 
 /// The row of a TrackingMore error_code, or nullptr for an undocumented code, success
 /// (`std::error_code{}`) and other categories.
 inline const code_info* find(const std::error_code& ec) noexcept {
   const detail::version_category* c = detail::version_category_of(ec.category());
   return c == nullptr ? nullptr : find(c->version(), ec.value());
+}
+
+/// The advice the library gives `ec`: `not_applicable` for success (`!ec`), the code's advice for
+/// a TrackingMore code, and `never` for a failure of any other category.
+inline retry_advice retry_advice_of(const std::error_code& ec) noexcept {
+  if (!ec) return retry_advice::not_applicable;
+  code_info info{};
+  return detail::classify_code(ec, info) ? info.retry : retry_advice::never;
 }
 
 /// True when the failure `ec` may succeed if sent again later (`ec == condition::retryable`).
@@ -885,68 +975,6 @@ inline bool is_retryable(const std::error_code& ec) noexcept {
 inline unsigned retry_after_seconds(const std::error_code& ec) noexcept {
   const code_info* info = find(ec);
   return info == nullptr ? 0 : info->retry_after_s;
-}
-
-inline std::error_code v2::make_error_code(errc e) noexcept {
-  return to_error_code(api_version::v2, static_cast<int>(e));
-}
-inline std::error_code v2::to_error_code(int code) noexcept {
-  return trackingmore::to_error_code(api_version::v2, code);
-}
-inline std::error_code v3::make_error_code(errc e) noexcept {
-  return to_error_code(api_version::v3, static_cast<int>(e));
-}
-inline std::error_code v3::to_error_code(int code) noexcept {
-  return trackingmore::to_error_code(api_version::v3, code);
-}
-inline std::error_code v4::make_error_code(errc e) noexcept {
-  return to_error_code(api_version::v4, static_cast<int>(e));
-}
-inline std::error_code v4::to_error_code(int code) noexcept {
-  return trackingmore::to_error_code(api_version::v4, code);
-}
-
-namespace detail {
-// The Polish page (status_code.php?lang=pl), row by row in v2::codes' order, link labels removed.
-inline constexpr std::string_view v2_messages_pl[] = {
-    "Żądanie zakończyło się powodzeniem (niektóre wywołania interfejsu API mogą wrócić 201 "
-    "zamiast)."sv,
-    "Żądanie zakończyło się powodzeniem i został utworzony zasób."sv,
-    "Żądanie zakończyło się powodzeniem, ale przekroczenie limitu."sv,
-    "Uwierzytelnianie nie powiodło się lub użytkownik nie ma uprawnień dla żądanej operacji."sv,
-    "Nieprawidłowy klucz API."sv,
-    "Klucz API został usunięty."sv,
-    "Wniosek nie może być rozumiane lub brakuje wymaganych parametrów."sv,
-    "Tracking_number jest wymagane."sv,
-    "Wartość 'tracking_number' jest nieprawidłowy."sv,
-    "Wartość 'carrier_code' jest nieprawidłowy."sv,
-    "Śledzenie już istnieje."sv,
-    "Śledzenia nie istnieje."sv,
-    "Ze względu na ryzyko Przeciążenie tej funkcji wymaga aktywacji niestandardowego. Aby uzyskać "
-    "więcej informacji, skontaktuj się z service@trackingmore.org."sv,
-    "Twoje saldo jest niewystarczające, należy naładować w czasie"sv,
-    "Ograniczenie do 200 w czasie"sv,
-    "Pozostałe saldo nie jest wystarczająco, więc nie można wywołać interfejsu API danych żądania."sv,
-    "Żądanie zakończyło się powodzeniem, ale odpowiedź jest pusty. Proszę spróbować POST "
-    "/trackings/post a następnie GET /trackings/get"sv,
-    "Nie można wykryć kuriera. Przypisz przesyłki Kurier zamiast automatycznego wykrywania."sv,
-    "Wartość 'status' jest nieprawidłowy."sv,
-    "Płatność wymagana."sv,
-    "Odmowa dostępu."sv,
-    "Nie można odnaleźć zasobu."sv,
-    "Żądana metoda nie jest obsługiwana dla określonego zasobu."sv,
-    "Nie można ukończyć żądania z powodu konfliktu."sv,
-    "Przekroczone limity interfejsów API. Wstrzymanie żądania, poczekaj dwie minuty i spróbuj "
-    "ponownie."sv,
-    "Server error"sv,
-    "Serwis jest tymczasowej niedostępne (np. zaplanowane platformy konserwacji). Spróbuj ponownie "
-    "później."sv};
-static_assert(std::size(v2_messages_pl) == v2::codes.size());
-}  // namespace detail
-
-constexpr std::string_view v2::message_pl(int code) noexcept {
-  const std::size_t row = detail::index_of<codes>.row_of(code);
-  return row < codes.size() ? detail::v2_messages_pl[row] : std::string_view{};
 }
 
 }  // namespace trackingmore

@@ -21,7 +21,7 @@ static seen_objects seen_from_here() {
   namespace tk = trackingmore;
   return {
       {&tk::v2::category(), &tk::v3::category(), &tk::v4::category(), &tk::condition_category()},
-      {tk::v2::codes.data(), tk::v3::codes.data(), tk::v4::codes.data()},
+      {tk::v2::codes.begin(), tk::v3::codes.begin(), tk::v4::codes.begin()},
       tk::v4::find(4101),
       tk::v4::to_error_code(4101),
       tk::condition::tracking_exists};

@@ -61,7 +61,7 @@ namespace trackingmore {
 namespace detail {
 
 /// The category of `response_errc`, named "trackingmore.response".
-class TRACKINGMORE_SYMBOL_VISIBLE response_errc_category final : public std::error_category {
+class TRACKINGMORE_STATUS_SYMBOL_VISIBLE response_errc_category final : public std::error_category {
  public:
   constexpr response_errc_category() noexcept = default;
   const char* name() const noexcept override { return "trackingmore.response"; }
@@ -80,7 +80,8 @@ class TRACKINGMORE_SYMBOL_VISIBLE response_errc_category final : public std::err
   }
 };
 
-TRACKINGMORE_SYMBOL_VISIBLE inline const never_destroyed<response_errc_category> response_errors{};
+TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<response_errc_category>
+    response_errors{};
 
 }  // namespace detail
 

@@ -13,3 +13,10 @@ bool control() {
          tk::name_of(tk::http_class::client_error).empty() ||
          tk::name_of(tk::retry_advice::never).empty() || tk::name_of(tk::api_version::v4).empty();
 }
+
+// Literals are std's to bring, next to the library's namespaces.
+using namespace std::string_view_literals;
+using namespace trackingmore;
+using namespace trackingmore::v4;
+
+auto literals() { return "opt-in"sv; }
