@@ -1,6 +1,6 @@
 // End to end over real HTTP: the example clients (examples/httplib_client.hpp, curl_client) against
 // a stub of TrackingMore's v4 API on 127.0.0.1, answering with the real bodies of
-// tests/fuzz/corpus.
+// tests/data/bodies.
 #include <arpa/inet.h>
 #include <atomic>
 #include <cstdio>
@@ -10,8 +10,8 @@
 #include <unistd.h>
 
 #include "../catch.hpp"
-#include "../real_body.hpp"
 #include "httplib_client.hpp"
+#include "real_body.hpp"
 
 namespace {
 
