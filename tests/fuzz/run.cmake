@@ -1,7 +1,12 @@
 # Runs the fuzzer FUZZER. MODE replay: every input of CORPUS and REGRESSIONS once. MODE fuzz: for
 # SECONDS, from those inputs, growing a corpus in WORK_DIR (never in the source tree).
-file(GLOB inputs "${CORPUS}/*" "${REGRESSIONS}/*")
-list(FILTER inputs EXCLUDE REGEX "/README[^/]*$")
+file(GLOB seeds "${CORPUS}/*")
+if(NOT seeds)
+  message(FATAL_ERROR "No seed corpus in ${CORPUS}")
+endif()
+file(GLOB regressions "${REGRESSIONS}/*")
+list(FILTER regressions EXCLUDE REGEX "/README[^/]*$")
+set(inputs ${seeds} ${regressions})
 if(MODE STREQUAL "replay")
   execute_process(COMMAND "${FUZZER}" ${inputs} RESULT_VARIABLE failed)
 else()

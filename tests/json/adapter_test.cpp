@@ -1,4 +1,4 @@
-// The nlohmann/json adapter, with the real response bodies of tests/fuzz/corpus (from
+// The nlohmann/json adapter, with the real response bodies of tests/data/bodies (from
 // trackingmore-codes.md) and every kind of malformed body. Included first: it must be
 // self-contained.
 #include <trackingmore/status/nlohmann_json.hpp>
@@ -6,7 +6,7 @@
 #include <string>
 
 #include "../catch.hpp"
-#include "../real_body.hpp"
+#include "real_body.hpp"
 
 namespace tk = trackingmore;
 using tk::api_version;

@@ -1,0 +1,85 @@
+// A local stand-in for the TrackingMore API: a cpp-httplib server on 127.0.0.1 (an ephemeral port)
+// that answers each method and path from a script and records every request it receives. The
+// end-to-end tests run the examples against it, the docs tests the snippets.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace stub {
+
+/// The clock of the requests' arrival times.
+using clock_type = std::chrono::steady_clock;
+
+/// A header's name and value.
+using header = std::pair<std::string, std::string>;
+
+/// One scripted answer.
+struct reply {
+  int status = 200;                               ///< The HTTP status.
+  std::string body;                               ///< Sent as is.
+  std::string content_type = "application/json";  ///< The Content-Type header.
+  std::vector<header> headers{};                  ///< Any others, e.g. {"Retry-After", "120"}.
+  std::chrono::milliseconds delay{0};             ///< Waited before answering (or dropping).
+  bool drop = false;  ///< Read the request, then close the connection without an answer.
+};
+
+/// A reply that closes the connection without an answer, after `delay`.
+reply dropped_connection(std::chrono::milliseconds delay = {});
+
+/// One request the stand-in received.
+struct request {
+  std::string method;              ///< "GET", "POST", ...
+  std::string path;                ///< Without the query.
+  std::vector<header> headers;     ///< As sent.
+  std::string body;                ///< As sent.
+  clock_type::time_point arrival;  ///< When the stand-in had read it.
+};
+
+/// The most of `requests` that arrived within one span of `window`, i.e. in some [t, t + window).
+std::size_t most_in_window(const std::vector<request>& requests, clock_type::duration window);
+
+/// What a program printed on its standard output, and its exit status.
+struct run_result {
+  std::string output;    ///< Its standard output.
+  int exit_status = -1;  ///< -1 if it did not exit (a signal ended it).
+};
+
+/// The stand-in. Thread-safe: scripts may change and requests may arrive from several threads at
+/// once (it answers each connection on a thread of cpp-httplib's pool).
+class api {
+ public:
+  /// Listens on 127.0.0.1, on a port of its own; throws std::runtime_error if it cannot. A request
+  /// whose Tracking-Api-Key header is not `api_key` gets TrackingMore's 401, whatever the script.
+  explicit api(std::string api_key = "test-key");
+  api(const api&) = delete;
+  api& operator=(const api&) = delete;
+  /// Stops listening, after answering the requests under way.
+  ~api();
+
+  /// Answers each request for `method` and `path` with the next of `replies`, the last one
+  /// repeating; replaces any script of that method and path. Without a script: 404. Throws
+  /// std::invalid_argument if `replies` is empty.
+  void script(const std::string& method, const std::string& path, std::vector<reply> replies);
+
+  /// The port it listens on.
+  int port() const;
+  /// "http://127.0.0.1:<port>".
+  std::string url() const;
+  /// Every request received so far, refused or not, in order of arrival.
+  std::vector<request> requests() const;
+  /// Runs `command` (a program and its arguments, each passed as is) as a client of the stand-in:
+  /// with TRACKINGMORE_API_KEY set to its key, and no proxy for 127.0.0.1. Throws
+  /// std::runtime_error if it cannot start.
+  run_result run(const std::vector<std::string>& command) const;
+
+ private:
+  struct state;
+  std::unique_ptr<state> state_;  // keeps <httplib.h> out of the tests that include this
+};
+
+}  // namespace stub
