@@ -2,6 +2,7 @@
 #include <trackingmore/status.hpp>
 
 #include <string>
+#include <vector>
 
 #include "catch.hpp"
 
@@ -42,4 +43,30 @@ TEST_CASE("a duplicated category object is still recognised by name") {
   CHECK(busy == condition::retryable);
   CHECK(tk::is_retryable(busy));
   CHECK(tk::retry_after_seconds(busy) == 120);
+}
+
+TEST_CASE("ec == condition answers as the standard's comparison with the error_condition does") {
+  const tk::detail::version_category duplicate{api_version::v3};
+  std::vector<std::error_code> codes{std::error_code{},
+                                     std::make_error_code(std::errc::timed_out),
+                                     std::error_code(429, std::generic_category()),
+                                     std::error_code(0, std::generic_category()),
+                                     std::error_code(429, duplicate),
+                                     std::error_code(423, duplicate)};
+  for (const api_version version : {api_version::v2, api_version::v3, api_version::v4}) {
+    for (int code = -1; code <= 6000; code += code < 600 ? 1 : 7) {
+      codes.emplace_back(code, tk::category(version));
+    }
+  }
+  for (const std::error_code& ec : codes) {
+    for (int value = 0; value <= static_cast<int>(condition::retryable) + 1; ++value) {
+      const auto c = static_cast<condition>(value);
+      const std::error_condition standard(value, tk::condition_category());
+      INFO(ec.category().name() << " " << ec.value() << " ~ " << value);
+      CHECK((ec == c) == (ec == standard));
+      CHECK((c == ec) == (ec == standard));
+      CHECK((ec != c) == (ec != standard));
+      CHECK((c != ec) == (ec != standard));
+    }
+  }
 }

@@ -847,13 +847,20 @@ inline std::error_code make_error_code(errc e) noexcept {
 
 namespace detail {
 
-/// The version whose category `c` is, recognising a duplicate category object by its name.
-inline const version_category* version_category_of(const std::error_category& c) noexcept {
-  const version_category* const known[] = {&v2_category.object, &v3_category.object,
-                                           &v4_category.object};
-  for (const version_category* k : known) {
+inline const version_category* const known_categories[] = {&v2_category.object, &v3_category.object,
+                                                           &v4_category.object};
+
+/// The version category `c` is, by address: the test every code passes through first.
+inline const version_category* known_version_category(const std::error_category& c) noexcept {
+  for (const version_category* k : known_categories) {
     if (&c == k) return k;
   }
+  return nullptr;
+}
+
+/// The version whose category `c` is, recognising a duplicate category object by its name.
+inline const version_category* version_category_of(const std::error_category& c) noexcept {
+  if (const version_category* k = known_version_category(c)) return k;
   // One name() call and one short compare: every success (`std::error_code{}`, of the system
   // category) comes this way, and comparing against each version's name cost five times a lookup.
   const std::string_view name = c.name();
@@ -861,7 +868,7 @@ inline const version_category* version_category_of(const std::error_category& c)
   if (name.size() != prefix.size() + 1 || name.compare(0, prefix.size(), prefix) != 0)
     return nullptr;
   const auto version = static_cast<std::size_t>(name.back() - '2');
-  return version < std::size(known) ? known[version] : nullptr;
+  return version < std::size(known_categories) ? known_categories[version] : nullptr;
 }
 
 /// `classify` for an error_code of a TrackingMore version; false when `ec` is of another category,
@@ -945,6 +952,23 @@ inline bool condition_category::equivalent(const std::error_code& code, int valu
 }
 
 }  // namespace detail
+
+/// `ec == std::error_condition(c)`, answered with one lookup for a TrackingMore code and at once
+/// for success; the standard's operator, which ADL finds second, asks two categories in turn.
+inline bool operator==(const std::error_code& ec, condition c) noexcept {
+  if (const detail::version_category* k = detail::known_version_category(ec.category())) {
+    return detail::is_in(classify(k->version(), ec.value()), static_cast<int>(c));
+  }
+  // The success every call returns, `std::error_code{}`: its category says no, and so does ours.
+  if (!ec && ec.category() == std::system_category()) return false;
+  return ec == make_error_condition(c);
+}
+/// `!(ec == c)`.
+inline bool operator!=(const std::error_code& ec, condition c) noexcept { return !(ec == c); }
+/// `ec == c`.
+inline bool operator==(condition c, const std::error_code& ec) noexcept { return ec == c; }
+/// `!(ec == c)`.
+inline bool operator!=(condition c, const std::error_code& ec) noexcept { return !(ec == c); }
 
 // ================================================================================================
 // 5. Helpers on any error_code
