@@ -33,7 +33,7 @@ TEST_CASE("conditions are error_conditions with readable messages") {
 
 TEST_CASE("a duplicated category object is still recognised by name") {
   // What a platform that duplicates inline variables across shared libraries would produce.
-  const tk::detail::version_category duplicate{api_version::v4};
+  const tk::detail::code_category duplicate{tk::detail::domain::v4};
   const std::error_code ec(4101, duplicate);
   REQUIRE(&ec.category() != &tk::v4::category());
   CHECK(tk::find(ec) == tk::v4::find(4101));
@@ -46,7 +46,7 @@ TEST_CASE("a duplicated category object is still recognised by name") {
 }
 
 TEST_CASE("ec == condition answers as the standard's comparison with the error_condition does") {
-  const tk::detail::version_category duplicate{api_version::v3};
+  const tk::detail::code_category duplicate{tk::detail::domain::v3};
   std::vector<std::error_code> codes{std::error_code{},
                                      std::make_error_code(std::errc::timed_out),
                                      std::error_code(429, std::generic_category()),

@@ -188,7 +188,6 @@ TEST_CASE("undocumented codes follow RFC 9110's x00 rule, extended to four digit
     retry_advice retry;
   };
   const expectation cases[] = {
-      {0, false, tk::no_condition, retry_advice::not_applicable},
       {250, false, tk::no_condition, retry_advice::not_applicable},
       {299, false, tk::no_condition, retry_advice::not_applicable},
       {450, true, condition::invalid_request, retry_advice::after_fixing_request},
@@ -207,6 +206,7 @@ TEST_CASE("undocumented codes follow RFC 9110's x00 rule, extended to four digit
       {1999, true, tk::no_condition, retry_advice::never},
       {2500, true, tk::no_condition, retry_advice::never},
       {6000, true, tk::no_condition, retry_advice::never},
+      {0, true, tk::no_condition, retry_advice::never},
   };
   for (const api_version version : versions) {
     for (const expectation& e : cases) {
@@ -219,7 +219,7 @@ TEST_CASE("undocumented codes follow RFC 9110's x00 rule, extended to four digit
       CHECK(info.name.empty());
       const std::error_code ec = tk::to_error_code(version, e.code);
       CHECK(static_cast<bool>(ec) == e.failed);
-      if (!e.failed) continue;
+      if (!e.failed || e.code == 0) continue;  // 0: the response category, tested below
       CHECK(ec.value() == e.code);
       CHECK(ec.category() == tk::category(version));
       CHECK(tk::find(ec) == nullptr);
@@ -294,4 +294,26 @@ TEST_CASE("helpers ignore other categories") {
   CHECK(conditions_of(other).empty());
   // A generic-category code with a TrackingMore value is still not a TrackingMore code.
   CHECK(std::error_code(429, std::generic_category()) != condition::rate_limited);
+}
+
+TEST_CASE("a code of 0 is no code: a failure of the response category, never a success") {
+  for (const api_version version : versions) {
+    INFO(tk::name_of(version));
+    const tk::code_info info = tk::classify(version, 0);
+    CHECK(info.failed());
+    CHECK(info.condition == tk::no_condition);
+    CHECK(info.retry == retry_advice::never);
+    const std::error_code ec = tk::to_error_code(version, 0);
+    CHECK(ec);
+    CHECK(ec == tk::response_errc::code_is_zero);
+    CHECK(ec.category() == tk::response_category());
+    CHECK(conditions_of(ec).empty());
+    CHECK(!tk::is_retryable(ec));
+    CHECK(tk::retry_advice_of(ec) == retry_advice::never);
+    CHECK(tk::find(ec) == nullptr);
+  }
+  CHECK(tk::v2::to_error_code(0) == tk::response_errc::code_is_zero);
+  CHECK(tk::v3::to_error_code(0) == tk::response_errc::code_is_zero);
+  CHECK(tk::v4::to_error_code(0) == tk::response_errc::code_is_zero);
+  CHECK(tk::v4::to_error_code(0).message() == "the response code is 0, which is no code");
 }

@@ -6,13 +6,16 @@
 /// v4 SDK READMEs). Texts are verbatim, typos included, with page link labels removed.
 ///
 /// Map of this file, in order:
-/// 1. Vocabulary: `api_version`, `http_class`, `retry_advice`, `condition`, `code_info`, `name_of`.
+/// 1. Vocabulary: `api_version`, `http_class`, `retry_advice`, `condition`, `response_errc`,
+///    `code_info`, `name_of`.
 /// 2. The codes: each version's rows (`TRACKINGMORE_STATUS_V4_CODES`, ...), written once and
 ///    expanded into its `vN::errc` enumerators and its `vN::codes` table; the Polish v2 messages.
 /// 3. Lookup and classification: the hash index, `find`, `codes_of`, `classify`, `message_pl`.
-/// 4. `std::error_code` integration: the categories, `make_error_code`, `to_error_code`, and how
-///    `ec == condition::X` is decided.
-/// 5. Helpers on any error_code: `find(ec)`, `is_retryable`, `retry_after_seconds`,
+/// 4. HTTP statuses: `http::classify`, `http::reason_phrase`.
+/// 5. `std::error_code` integration: one category class for the versions' codes, HTTP statuses
+///    and response errors; `make_error_code`, `to_error_code`, and how `ec == condition::X` is
+///    decided.
+/// 6. Helpers on any error_code: `find(ec)`, `is_retryable`, `retry_after_seconds`,
 ///    `retry_advice_of`.
 ///
 /// SPDX-License-Identifier: BSL-1.0
@@ -85,6 +88,23 @@ enum class condition {
 
 /// No condition: the value of `code_info::condition` for success and for unclassifiable codes.
 inline constexpr condition no_condition{};
+
+/// Why a response gives no usable code: the errors of the category "trackingmore.response".
+///
+/// They have no `condition` and are never retried: a response the library cannot read is
+/// reported as such, so that it never passes for a success.
+enum class response_errc {
+  not_json = 1,        ///< The body text is not JSON (an HTML error page, an empty or cut body).
+  not_object,          ///< The body, or an entry of a batch's failure list, is not a JSON object.
+  no_meta,             ///< v2, v4: the body has no `meta` object.
+  no_code,             ///< The code (`meta.code`; v3 `code`; an item's code) is missing.
+  code_not_integer,    ///< The code is a string, a float, a bool, null, an array or an object.
+  code_out_of_range,   ///< The code is an integer outside the range of `int`.
+  failures_not_array,  ///< A batch's failure list (v2 `data.errors`, v4 `data.error`) is no array.
+  items_failed,        ///< The call succeeded but some items of the batch failed.
+  code_is_zero,        ///< The code is 0, which no version documents: never a success.
+  no_response          ///< The HTTP status is 0: no response came at all.
+};
 
 /// The documented wait after every 429, in seconds: "wait 120 secs" (TrackingMore's rate-limit
 /// article; v2's 429 row says "wait two minute").
@@ -556,6 +576,8 @@ struct std::is_error_code_enum<trackingmore::v3::errc> : std::true_type {};
 template <>
 struct std::is_error_code_enum<trackingmore::v4::errc> : std::true_type {};
 template <>
+struct std::is_error_code_enum<trackingmore::response_errc> : std::true_type {};
+template <>
 struct std::is_error_condition_enum<trackingmore::condition> : std::true_type {};
 /// @endcond
 
@@ -668,12 +690,12 @@ constexpr const code_info* find(int code) noexcept { return detail::index_of<cod
 /// How the library treats any `code` of `version`: its documented row, or else a row (with empty
 /// name, type and message) that follows RFC 9110's rule that an unknown status is treated like
 /// the x00 of its class, extended to TrackingMore's four-digit codes:
-/// - 0 and 200..299: success;
+/// - 200..299: success;
 /// - 400..499 and 4000..4999: `invalid_request`, `after_fixing_request` (HTTP 400);
 /// - 500..599 and 5000..5999: `server_error`, `after_delay` (HTTP 500);
 /// - anything else: a failure with no condition, advised `never`; its HTTP status is the x00 of
-///   its class for 100..199 and 300..399, and 0 for the rest (negatives, 1..99, 600..3999, 6000
-///   and up).
+///   its class for 100..199 and 300..399, and 0 for the rest (0 included: no version documents
+///   it, and a client that defaults a missing code to 0 must not see success).
 ///
 /// A `version` that names no version documents nothing and reads nothing: every code is a failure
 /// with no condition, advised `never`.
@@ -687,7 +709,7 @@ constexpr code_info classify(api_version version, int code) noexcept {
                                                    : 0;
   // One initialisation, no assignments: clang resolves each enum assignment as an overloaded
   // operator, which cost more than the rest of this function.
-  const retry_advice retry = digit == 2 || (code == 0 && digit == 0) ? retry_advice::not_applicable
+  const retry_advice retry = digit == 2   ? retry_advice::not_applicable
                              : digit == 4 ? retry_advice::after_fixing_request
                              : digit == 5 ? retry_advice::after_delay
                                           : retry_advice::never;
@@ -710,10 +732,187 @@ constexpr std::string_view message_pl(int code) noexcept {
 }  // namespace v2
 
 // ================================================================================================
-// 4. std::error_code integration
+// 4. HTTP statuses
 // ================================================================================================
 
 namespace detail {
+// Plain literals: each `sv` literal would be an overloaded call to resolve in every including file.
+constexpr const char* reason_text(int status) noexcept {
+  switch (status) {
+    case 100: return "Continue";
+    case 101: return "Switching Protocols";
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 203: return "Non-Authoritative Information";
+    case 204: return "No Content";
+    case 205: return "Reset Content";
+    case 206: return "Partial Content";
+    case 300: return "Multiple Choices";
+    case 301: return "Moved Permanently";
+    case 302: return "Found";
+    case 303: return "See Other";
+    case 304: return "Not Modified";
+    case 305: return "Use Proxy";
+    case 307: return "Temporary Redirect";
+    case 308: return "Permanent Redirect";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 402: return "Payment Required";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 406: return "Not Acceptable";
+    case 407: return "Proxy Authentication Required";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 410: return "Gone";
+    case 411: return "Length Required";
+    case 412: return "Precondition Failed";
+    case 413: return "Content Too Large";
+    case 414: return "URI Too Long";
+    case 415: return "Unsupported Media Type";
+    case 416: return "Range Not Satisfiable";
+    case 417: return "Expectation Failed";
+    case 421: return "Misdirected Request";
+    case 422: return "Unprocessable Content";
+    case 426: return "Upgrade Required";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    case 505: return "HTTP Version Not Supported";
+    case 520: return "Web Server Returned an Unknown Error";
+    case 521: return "Web Server Is Down";
+    case 522: return "Connection Timed Out";
+    case 523: return "Origin Is Unreachable";
+    case 524: return "A Timeout Occurred";
+    case 525: return "SSL Handshake Failed";
+    case 526: return "Invalid SSL Certificate";
+    default: return nullptr;
+  }
+}
+}  // namespace detail
+
+/// HTTP statuses as the library reads them: the transport's answer, before any body.
+///
+/// TrackingMore's codes and HTTP's statuses share numbers with different meanings (v2 202, v3 403,
+/// v3/v4 511-513), and the CDN in front of the API answers with its own pages (403, 429, 5xx,
+/// 520-527), so an HTTP status is never read as a code of an API version.
+namespace http {
+
+/// How the library reads one HTTP status.
+struct status_info {
+  int status;                           ///< The HTTP status.
+  std::string_view reason;              ///< Its reason phrase; empty when none is known.
+  trackingmore::http_class http_class;  ///< Its class; none outside 100..599.
+  retry_advice retry;                   ///< What a client should do about it.
+  unsigned retry_after_s;               ///< The documented wait before a retry (120 for 429).
+  trackingmore::condition condition;    ///< Its group, or `no_condition`.
+
+  /// True for every status but 200..299.
+  constexpr bool failed() const noexcept { return retry != retry_advice::not_applicable; }
+};
+
+/// The reason phrase of `status`: RFC 9110's, 429's (RFC 6585) and Cloudflare's 520-526; empty for
+/// any other value.
+constexpr std::string_view reason_phrase(int status) noexcept {
+  const char* text = detail::reason_text(status);
+  return text == nullptr ? std::string_view{} : std::string_view{text};
+}
+
+/// How the library reads any HTTP `status`:
+/// - 200..299: success;
+/// - 401 `authentication_failed`, 402 `payment_required`, 403 `access_denied`: all
+///   `after_account_action`;
+/// - 404 and 410 `not_found`, 413 `limit_exceeded`, every other 4xx `invalid_request`: all
+///   `after_fixing_request`, except 409, `never`;
+/// - 408 `timeout` and 429 `rate_limited` (with TrackingMore's 120 s): `after_delay`;
+/// - every 5xx `server_error`, `after_delay`, except 501 and 505, `never`;
+/// - 1xx, 3xx and any value outside 100..599: a failure with no condition, `never`.
+constexpr status_info classify(int status) noexcept {
+  const int digit = status >= 100 && status <= 599 ? status / 100 : 0;
+  // Ints, not enums, are compared: clang resolves each comparison of enums as an overloaded
+  // operator, which would cost every including file.
+  const retry_advice retry = digit == 2                       ? retry_advice::not_applicable
+                             : status >= 401 && status <= 403 ? retry_advice::after_account_action
+                             : status == 408 || status == 429 ? retry_advice::after_delay
+                             : status == 409 || status == 501 || status == 505 ? retry_advice::never
+                             : digit == 4 ? retry_advice::after_fixing_request
+                             : digit == 5 ? retry_advice::after_delay
+                                          : retry_advice::never;
+  const trackingmore::condition group = status == 401   ? condition::authentication_failed
+                                        : status == 402 ? condition::payment_required
+                                        : status == 403 ? condition::access_denied
+                                        : status == 404 || status == 410 ? condition::not_found
+                                        : status == 413                  ? condition::limit_exceeded
+                                        : status == 408                  ? condition::timeout
+                                        : status == 429                  ? condition::rate_limited
+                                        : digit == 4 ? condition::invalid_request
+                                        : digit == 5 ? condition::server_error
+                                                     : no_condition;
+  return {status,
+          reason_phrase(status),
+          detail::class_of(status),
+          retry,
+          status == 429 ? rate_limit_wait_s : 0u,
+          group};
+}
+
+}  // namespace http
+
+// ================================================================================================
+// 5. std::error_code integration
+// ================================================================================================
+
+namespace detail {
+
+/// What a code of one of the library's categories is: a code of an API version, an HTTP status, or
+/// a `response_errc`. The version values are `api_version`'s.
+enum class domain { none = 0, v2 = 2, v3 = 3, v4 = 4, http, response };
+
+/// What the helpers need of any code of the library's categories.
+struct reading {
+  retry_advice retry;
+  unsigned retry_after_s;
+  trackingmore::condition condition;
+};
+
+/// The library's reading of `value` in `d`: a response error is never retried and has no group.
+constexpr reading read(domain d, int value) noexcept {
+  if (d == domain::http) {
+    const http::status_info info = http::classify(value);
+    return {info.retry, info.retry_after_s, info.condition};
+  }
+  if (d == domain::response) return {retry_advice::never, 0, no_condition};
+  const code_info info = classify(static_cast<api_version>(d), value);
+  return {info.retry, info.retry_after_s, info.condition};
+}
+
+/// Whether a code read as `r` belongs to the condition numbered `value`: its own group, and
+/// `retryable` for every failure advised `after_delay`.
+constexpr bool is_in(const reading& r, int value) noexcept {
+  const int group = static_cast<int>(r.condition);
+  return group != 0 && (group == value ||
+                        (value == static_cast<int>(condition::retryable) &&
+                         static_cast<int>(r.retry) == static_cast<int>(retry_advice::after_delay)));
+}
+
+/// Appends `value` in decimal to `text`, formatted by hand to need nothing beyond <system_error>.
+inline void append_decimal(std::string& text, int value) {
+  char digits[16];
+  char* first = digits + sizeof digits;
+  auto magnitude = static_cast<unsigned>(value);
+  if (value < 0) magnitude = 0u - magnitude;
+  do {
+    *--first = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  if (value < 0) *--first = '-';
+  text.append(first, static_cast<std::size_t>(digits + sizeof digits - first));
+}
 
 // A header-only category has its vtable in every translation unit, and a never-destroyed holder
 // has a destructor that does nothing: both by design, so -Weverything need not say so.
@@ -733,18 +932,19 @@ class TRACKINGMORE_STATUS_SYMBOL_VISIBLE condition_category final : public std::
   bool equivalent(const std::error_code& code, int value) const noexcept override;
 };
 
-/// The category of one API version's codes; one object per version (`v2_category`, ...).
-class TRACKINGMORE_STATUS_SYMBOL_VISIBLE version_category final : public std::error_category {
+/// The category of one domain's codes: "trackingmore.v2", "trackingmore.v3", "trackingmore.v4",
+/// "trackingmore.http" or "trackingmore.response"; one object per domain.
+class TRACKINGMORE_STATUS_SYMBOL_VISIBLE code_category final : public std::error_category {
  public:
-  constexpr explicit version_category(api_version version) noexcept : version_(version) {}
-  constexpr api_version version() const noexcept { return version_; }
+  constexpr explicit code_category(detail::domain d) noexcept : domain_(d) {}
+  constexpr detail::domain domain() const noexcept { return domain_; }
   const char* name() const noexcept override;
-  std::string message(int code) const override;
-  std::error_condition default_error_condition(int code) const noexcept override;
-  bool equivalent(int code, const std::error_condition& wanted) const noexcept override;
+  std::string message(int value) const override;
+  std::error_condition default_error_condition(int value) const noexcept override;
+  bool equivalent(int value, const std::error_condition& wanted) const noexcept override;
 
  private:
-  api_version version_;
+  detail::domain domain_;
 };
 
 /// Constant-initialised and never destroyed, so usable from static constructors and after `main`
@@ -760,12 +960,16 @@ union never_destroyed {
 };
 
 // Inline variables with default visibility: one object per program, even across shared libraries.
-TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<version_category> v2_category{
-    api_version::v2};
-TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<version_category> v3_category{
-    api_version::v3};
-TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<version_category> v4_category{
-    api_version::v4};
+TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<code_category> v2_category{
+    domain::v2};
+TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<code_category> v3_category{
+    domain::v3};
+TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<code_category> v4_category{
+    domain::v4};
+TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<code_category> http_category{
+    domain::http};
+TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<code_category> response_category{
+    domain::response};
 TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<condition_category> conditions{};
 
 #ifdef __clang__
@@ -784,6 +988,16 @@ inline std::error_condition make_error_condition(condition c) noexcept {
   return {static_cast<int>(c), condition_category()};
 }
 
+/// The category of `response_errc`, named "trackingmore.response".
+inline const std::error_category& response_category() noexcept {
+  return detail::response_category.object;
+}
+
+/// The error_code of `e`, found by ADL so that `ec == response_errc::not_json` works.
+inline std::error_code make_error_code(response_errc e) noexcept {
+  return {static_cast<int>(e), response_category()};
+}
+
 /// The category of `version`'s codes ("trackingmore.vN"); for a value that names no version,
 /// `std::generic_category()`, the category of the `std::errc::invalid_argument` that
 /// `to_error_code` gives it.
@@ -797,12 +1011,15 @@ inline const std::error_category& category(api_version version) noexcept {
 }
 
 /// The error_code of any `code` of `version`: a value-initialised (falsy) error_code for success,
-/// the code itself in `category(version)` for any failure, documented or not.
+/// the code itself in `category(version)` for any other failure, documented or not.
 ///
-/// A value that names no version gives `std::errc::invalid_argument`.
+/// 0 is no code (a client that defaults a missing code to 0 must not see success):
+/// `response_errc::code_is_zero`. A value that names no version gives
+/// `std::errc::invalid_argument`.
 inline std::error_code to_error_code(api_version version, int code) noexcept {
   if (name_of(version).empty()) return std::make_error_code(std::errc::invalid_argument);
   if (!classify(version, code).failed()) return {};
+  if (code == 0) return make_error_code(response_errc::code_is_zero);
   return {code, category(version)};
 }
 
@@ -845,93 +1062,120 @@ inline std::error_code make_error_code(errc e) noexcept {
 }
 }  // namespace v4
 
+namespace http {
+/// The category of HTTP statuses, named "trackingmore.http".
+inline const std::error_category& category() noexcept { return detail::http_category.object; }
+
+/// The error_code of an HTTP `status`: empty for 200..299, the status in `category()` for any
+/// other value, and `response_errc::no_response` for 0, what several clients report when no
+/// response came at all. Its message is "HTTP 503 Service Unavailable".
+inline std::error_code to_error_code(int status) noexcept {
+  if (!classify(status).failed()) return {};
+  if (status == 0) return make_error_code(response_errc::no_response);
+  return {status, category()};
+}
+}  // namespace http
+
 namespace detail {
 
-inline const version_category* const known_categories[] = {&v2_category.object, &v3_category.object,
-                                                           &v4_category.object};
+inline const code_category* const known_categories[] = {&v2_category.object, &v3_category.object,
+                                                        &v4_category.object, &http_category.object,
+                                                        &response_category.object};
 
-/// The version category `c` is, by address: the test every code passes through first.
-inline const version_category* known_version_category(const std::error_category& c) noexcept {
-  for (const version_category* k : known_categories) {
+/// The library's category `c` is, by address: the test every code passes first.
+inline const code_category* known_category(const std::error_category& c) noexcept {
+  for (const code_category* k : known_categories) {
     if (&c == k) return k;
   }
   return nullptr;
 }
 
-/// The version whose category `c` is, recognising a duplicate category object by its name.
-inline const version_category* version_category_of(const std::error_category& c) noexcept {
-  if (const version_category* k = known_version_category(c)) return k;
-  // One name() call and one short compare: every success (`std::error_code{}`, of the system
-  // category) comes this way, and comparing against each version's name cost five times a lookup.
+/// The library's category `c` is, recognising a duplicate category object by its name.
+inline const code_category* category_of(const std::error_category& c) noexcept {
+  if (const code_category* k = known_category(c)) return k;
+  // One name() call and one short compare for foreign categories: every success
+  // (`std::error_code{}`, of the system category) comes this way.
   const std::string_view name = c.name();
-  constexpr std::string_view prefix = "trackingmore.v"sv;
-  if (name.size() != prefix.size() + 1 || name.compare(0, prefix.size(), prefix) != 0)
-    return nullptr;
-  const auto version = static_cast<std::size_t>(name.back() - '2');
-  return version < std::size(known_categories) ? known_categories[version] : nullptr;
+  constexpr std::string_view prefix = "trackingmore."sv;
+  if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) return nullptr;
+  for (const code_category* k : known_categories) {
+    if (name == k->name()) return k;
+  }
+  return nullptr;
 }
 
-/// `classify` for an error_code of a TrackingMore version; false when `ec` is of another category,
+/// The reading of a failure of the library's categories; false when `ec` is of another category,
 /// or empty: a zero error_code means success in every category, and most responses are successes.
-inline bool classify_code(const std::error_code& ec, code_info& info) noexcept {
+inline bool read_code(const std::error_code& ec, reading& r) noexcept {
   if (!ec) return false;
-  const version_category* c = version_category_of(ec.category());
+  const code_category* c = category_of(ec.category());
   if (c == nullptr) return false;
-  info = trackingmore::classify(c->version(), ec.value());
+  r = read(c->domain(), ec.value());
   return true;
 }
 
-/// Whether a failure classified as `info` belongs to the condition numbered `value`: its own
-/// group, and `retryable` for every code advised `after_delay`.
-constexpr bool is_in(const code_info& info, int value) noexcept {
-  const auto wanted = static_cast<trackingmore::condition>(value);
-  return info.failed() && (info.condition == wanted || (wanted == condition::retryable &&
-                                                        info.retry == retry_advice::after_delay));
-}
-
-inline const char* version_category::name() const noexcept {
-  switch (version_) {
-    case api_version::v2: return "trackingmore.v2";
-    case api_version::v3: return "trackingmore.v3";
-    case api_version::v4: break;
+inline const char* code_category::name() const noexcept {
+  switch (domain_) {
+    case domain::v2: return "trackingmore.v2";
+    case domain::v3: return "trackingmore.v3";
+    case domain::http: return "trackingmore.http";
+    case domain::response: return "trackingmore.response";
+    case domain::v4:
+    case domain::none: break;
   }
   return "trackingmore.v4";
 }
 
-inline std::string version_category::message(int code) const {
-  const code_info info = trackingmore::classify(version_, code);
-  if (!info.message.empty()) return {info.message.data(), info.message.size()};
-  // "undocumented TrackingMore v4 code 502", formatted by hand to need nothing beyond
-  // <system_error>.
-  char digits[16];
-  char* first = digits + sizeof digits;
-  auto magnitude = static_cast<unsigned>(code);
-  if (code < 0) magnitude = 0u - magnitude;
-  do {
-    *--first = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
-  if (code < 0) *--first = '-';
-  const std::string_view version_name = name_of(version_);
+inline std::string code_category::message(int value) const {
+  switch (domain_) {
+    case domain::http: {
+      std::string text = "HTTP ";
+      append_decimal(text, value);
+      if (const char* reason = reason_text(value)) (text += ' ') += reason;
+      return text;
+    }
+    case domain::response:
+      switch (static_cast<response_errc>(value)) {
+        case response_errc::not_json: return "the response body is not JSON";
+        case response_errc::not_object: return "the response body is not a JSON object";
+        case response_errc::no_meta: return "the response body has no meta object";
+        case response_errc::no_code: return "the response body has no code";
+        case response_errc::code_not_integer: return "the response code is not an integer";
+        case response_errc::code_out_of_range: return "the response code is out of range";
+        case response_errc::failures_not_array: return "the batch's failure list is not an array";
+        case response_errc::items_failed: return "some items of the batch failed";
+        case response_errc::code_is_zero: return "the response code is 0, which is no code";
+        case response_errc::no_response: return "no HTTP response (status 0)";
+      }
+      return "unknown TrackingMore response error";
+    case domain::v2:
+    case domain::v3:
+    case domain::v4:
+    case domain::none: break;
+  }
+  const auto version = static_cast<api_version>(domain_);
+  const std::string_view documented = trackingmore::classify(version, value).message;
+  if (!documented.empty()) return {documented.data(), documented.size()};
+  const std::string_view version_name = name_of(version);
   std::string text = "undocumented TrackingMore ";
   text.append(version_name.data(), version_name.size());
   text += " code ";
-  text.append(first, static_cast<std::size_t>(digits + sizeof digits - first));
+  append_decimal(text, value);
   return text;
 }
 
-inline std::error_condition version_category::default_error_condition(int code) const noexcept {
-  const code_info info = trackingmore::classify(version_, code);
-  if (info.condition == no_condition) return {code, *this};
-  return make_error_condition(info.condition);
+inline std::error_condition code_category::default_error_condition(int value) const noexcept {
+  const reading r = read(domain_, value);
+  if (r.condition == no_condition) return {value, *this};
+  return make_error_condition(r.condition);
 }
 
 // `ec == condition::X` asks this first: one lookup answers it, where the default would build the
 // default_error_condition and, when that is not X, leave the answer to the condition category.
-inline bool version_category::equivalent(int code,
-                                         const std::error_condition& wanted) const noexcept {
-  if (&wanted.category() != &conditions.object) return error_category::equivalent(code, wanted);
-  return is_in(trackingmore::classify(version_, code), wanted.value());
+inline bool code_category::equivalent(int value,
+                                      const std::error_condition& wanted) const noexcept {
+  if (&wanted.category() != &conditions.object) return error_category::equivalent(value, wanted);
+  return is_in(read(domain_, value), wanted.value());
 }
 
 inline std::string condition_category::message(int value) const {
@@ -947,17 +1191,17 @@ inline std::string condition_category::message(int value) const {
 // Asked when the code's category said no: a code of another TrackingMore category object (a
 // duplicate from another shared library) is recognised by name here.
 inline bool condition_category::equivalent(const std::error_code& code, int value) const noexcept {
-  code_info info{};
-  return classify_code(code, info) && is_in(info, value);
+  reading r{};
+  return read_code(code, r) && is_in(r, value);
 }
 
 }  // namespace detail
 
-/// `ec == std::error_condition(c)`, answered with one lookup for a TrackingMore code and at once
+/// `ec == std::error_condition(c)`, answered with one lookup for a code of the library and at once
 /// for success; the standard's operator, which ADL finds second, asks two categories in turn.
 inline bool operator==(const std::error_code& ec, condition c) noexcept {
-  if (const detail::version_category* k = detail::known_version_category(ec.category())) {
-    return detail::is_in(classify(k->version(), ec.value()), static_cast<int>(c));
+  if (const detail::code_category* k = detail::known_category(ec.category())) {
+    return detail::is_in(detail::read(k->domain(), ec.value()), static_cast<int>(c));
   }
   // The success every call returns, `std::error_code{}`: its category says no, and so does ours.
   if (!ec && ec.category() == std::system_category()) return false;
@@ -971,34 +1215,38 @@ inline bool operator==(condition c, const std::error_code& ec) noexcept { return
 inline bool operator!=(condition c, const std::error_code& ec) noexcept { return !(ec == c); }
 
 // ================================================================================================
-// 5. Helpers on any error_code
+// 6. Helpers on any error_code
 // ================================================================================================
 
-/// The row of a TrackingMore error_code, or nullptr for an undocumented code, success
-/// (`std::error_code{}`) and other categories.
+/// The row of an error_code of an API version, or nullptr for an undocumented code, success
+/// (`std::error_code{}`), HTTP statuses, response errors and other categories.
 inline const code_info* find(const std::error_code& ec) noexcept {
-  const detail::version_category* c = detail::version_category_of(ec.category());
-  return c == nullptr ? nullptr : find(c->version(), ec.value());
+  const detail::code_category* c = detail::category_of(ec.category());
+  if (c == nullptr) return nullptr;
+  return find(static_cast<api_version>(c->domain()), ec.value());
 }
 
 /// The advice the library gives `ec`: `not_applicable` for success (`!ec`), the code's advice for
-/// a TrackingMore code, and `never` for a failure of any other category.
+/// a code of the library's categories (an API version's, an HTTP status, `never` for a
+/// `response_errc`), and `never` for a failure of any other category.
 inline retry_advice retry_advice_of(const std::error_code& ec) noexcept {
   if (!ec) return retry_advice::not_applicable;
-  code_info info{};
-  return detail::classify_code(ec, info) ? info.retry : retry_advice::never;
+  detail::reading r{};
+  return detail::read_code(ec, r) ? r.retry : retry_advice::never;
 }
 
 /// True when the failure `ec` may succeed if sent again later (`ec == condition::retryable`).
 inline bool is_retryable(const std::error_code& ec) noexcept {
-  code_info info{};
-  return detail::classify_code(ec, info) && info.retry == retry_advice::after_delay;
+  detail::reading r{};
+  return detail::read_code(ec, r) &&
+         static_cast<int>(r.retry) == static_cast<int>(retry_advice::after_delay);
 }
 
-/// The documented wait before retrying `ec`: 120 for every 429, 0 otherwise.
+/// The documented wait before retrying `ec`: 120 for every 429 (of any API version, and HTTP's),
+/// 0 otherwise.
 inline unsigned retry_after_seconds(const std::error_code& ec) noexcept {
-  const code_info* info = find(ec);
-  return info == nullptr ? 0 : info->retry_after_s;
+  detail::reading r{};
+  return detail::read_code(ec, r) ? r.retry_after_s : 0;
 }
 
 }  // namespace trackingmore

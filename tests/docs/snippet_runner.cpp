@@ -23,7 +23,7 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 
 struct answer {
   stub::reply reply;
-  int meta_code;  // what the snippet should read: the body's meta.code, or else the HTTP status
+  std::error_code expected;  // what the snippet should read: the body's code, or the HTTP status
 };
 
 }  // namespace
@@ -34,10 +34,10 @@ int main(int argc, char** argv) try {
     return 2;
   }
   const std::vector<answer> answers{
-      {{200, real_body("v4_success.json")}, 200},
-      {{400, real_body("v4_tracking_exists.json")}, 4101},
-      {{429, real_body("v4_too_many_requests.json")}, 429},
-      {{502, real_body("proxy_502.html"), "text/html"}, 502},
+      {{200, real_body("v4_success.json")}, {}},
+      {{400, real_body("v4_tracking_exists.json")}, trackingmore::v4::errc::tracking_exists},
+      {{429, real_body("v4_too_many_requests.json")}, trackingmore::v4::errc::too_many_requests},
+      {{502, real_body("proxy_502.html"), "text/html"}, trackingmore::http::to_error_code(502)},
   };
   stub::api api;
   std::vector<std::string> command{argv[1]};
@@ -48,7 +48,7 @@ int main(int argc, char** argv) try {
   int failures = 0;
   for (const answer& a : answers) {
     api.script("GET", "/v4/trackings/get", {a.reply});
-    const std::error_code ec = trackingmore::v4::to_error_code(a.meta_code);
+    const std::error_code& ec = a.expected;
     const std::string expected = (ec ? ec.message() : "success") + "\n";
     const stub::run_result result = api.run(command);
     if (result.output != expected || result.exit_status != (ec ? 1 : 0)) {

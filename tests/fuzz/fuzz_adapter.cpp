@@ -21,6 +21,10 @@ bool of_version_or_response(const std::error_code& ec, tk::api_version version) 
   return ec.category() == tk::category(version) || ec.category() == tk::response_category();
 }
 
+bool of_the_library(const std::error_code& ec, tk::api_version version) {
+  return of_version_or_response(ec, version) || ec.category() == tk::http::category();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -31,14 +35,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const int status : {0, 200, 201, 204, 400, 404, 429, 500, 502, 503, -1, 99999}) {
       const std::error_code ec = tk::error_code_of(version, status, body);
       const std::error_code batch = tk::batch_error_code_of(version, status, body);
-      promise(!ec || of_version_or_response(ec, version),
-              "the error is of the version or response");
+      promise(!ec || of_the_library(ec, version), "the error is of the version, HTTP or response");
       promise(!ec || !ec.message().empty(), "every error has a message");
       promise(ec || (body.is_object() && !body.is_discarded()), "no success without a JSON object");
-      promise(ec || !tk::to_error_code(version, status), "no success under a failing HTTP status");
+      promise(ec || !tk::http::to_error_code(status), "no success under a failing HTTP status");
       promise(!ec || batch == ec, "the batch reading only adds failures");
-      promise(!batch || of_version_or_response(batch, version),
-              "the batch error is of the version");
+      promise(!batch || of_the_library(batch, version), "the batch error is of the library");
     }
     const std::vector<tk::item_failure> failures = tk::item_failures(version, body);
     promise(failures.empty() || tk::batch_error_code_of(version, body),

@@ -54,12 +54,12 @@ TEST_CASE("the body's failing code wins over a successful HTTP status") {
 
 TEST_CASE("a success needs both the body and the HTTP status") {
   const std::error_code ec = code_of(api_version::v4, 502, real_body("v4_success.json"));
-  CHECK(ec.category() == tk::v4::category());
+  CHECK(ec.category() == tk::http::category());
   CHECK(ec.value() == 502);
   CHECK(tk::is_retryable(ec));
-  // HTTP 0 (some clients' "no status") and 2xx leave the decision to the body.
-  CHECK_FALSE(code_of(api_version::v4, 0, real_body("v4_success.json")));
   CHECK_FALSE(code_of(api_version::v2, 201, real_body("v2_success.json")));
+  // HTTP 0, what some clients report when no response came: never a success.
+  CHECK(code_of(api_version::v4, 0, real_body("v4_success.json")) == response_errc::no_response);
 }
 
 TEST_CASE("a body that is not JSON is classified from the HTTP status") {
@@ -67,20 +67,68 @@ TEST_CASE("a body that is not JSON is classified from the HTTP status") {
   REQUIRE(tk::parse_body(page).is_discarded());
 
   const std::error_code bad_gateway = code_of(api_version::v4, 502, page);
-  CHECK(bad_gateway.category() == tk::v4::category());
+  CHECK(bad_gateway.category() == tk::http::category());
   CHECK(bad_gateway.value() == 502);
+  CHECK(bad_gateway.message() == "HTTP 502 Bad Gateway");
   CHECK(bad_gateway == tk::condition::server_error);
   CHECK(bad_gateway == tk::condition::retryable);
 
-  CHECK(code_of(api_version::v2, 503, page) == tk::v2::errc::service_unavailable);
-  CHECK(code_of(api_version::v4, 404, page) == tk::v4::errc::not_found);
+  CHECK(code_of(api_version::v2, 503, page) == tk::http::to_error_code(503));
+  CHECK(code_of(api_version::v2, 503, page) == tk::condition::server_error);
+  CHECK(code_of(api_version::v4, 404, page) == tk::condition::not_found);
   CHECK(code_of(api_version::v3, 429, page) == tk::condition::rate_limited);
 
   // Under a status that is no failure, the page itself is the error: never a silent success.
-  for (const int status : {200, 201, 204, 0}) {
+  for (const int status : {200, 201, 204}) {
     INFO("HTTP " << status);
     CHECK(code_of(api_version::v4, status, page) == response_errc::not_json);
   }
+  CHECK(code_of(api_version::v4, 0, page) == response_errc::no_response);
+}
+
+TEST_CASE("the responses real traffic brings: transport and application each say their part") {
+  // v2, HTTP 202 (a 2xx), body 200: a success, not v2's code 202.
+  CHECK_FALSE(code_of(api_version::v2, 202, R"({"meta":{"code":200,"type":"Success"}})"));
+
+  // v3, HTTP 403, Cloudflare's "Attention Required!" page: HTTP 403, not v3's 403 "Page does not
+  // exist".
+  const std::error_code blocked = code_of(api_version::v3, 403, real_body("cloudflare_403.html"));
+  CHECK(blocked == tk::http::to_error_code(403));
+  CHECK(blocked == tk::condition::access_denied);
+  CHECK(blocked != tk::condition::not_found);
+  CHECK(tk::retry_advice_of(blocked) == tk::retry_advice::after_account_action);
+
+  // v4, HTTP 522, Cloudflare's page: Connection Timed Out, a server error, retryable.
+  const std::error_code timed_out = code_of(api_version::v4, 522, real_body("cloudflare_522.html"));
+  CHECK(timed_out.category() == tk::http::category());
+  CHECK(timed_out.message() == "HTTP 522 Connection Timed Out");
+  CHECK(timed_out == tk::condition::server_error);
+  CHECK(tk::is_retryable(timed_out));
+
+  // v4, HTTP 301: an HTTP status, not a TrackingMore code; no group, not retried.
+  const std::error_code moved = code_of(api_version::v4, 301, real_body("redirect_301.html"));
+  CHECK(moved == tk::http::to_error_code(301));
+  CHECK(moved.message() == "HTTP 301 Moved Permanently");
+  CHECK(tk::find(moved) == nullptr);
+  CHECK(tk::retry_advice_of(moved) == tk::retry_advice::never);
+  CHECK(moved.default_error_condition().category() == tk::http::category());
+
+  // v4, HTTP 200, meta.code 0: a failure, not retried.
+  const std::error_code zero = code_of(api_version::v4, 200, R"({"meta":{"code":0}})");
+  CHECK(zero == response_errc::code_is_zero);
+  CHECK_FALSE(tk::is_retryable(zero));
+
+  // The body wins when it fails; the status when only it fails.
+  CHECK(code_of(api_version::v4, 500, real_body("v4_tracking_exists.json")) ==
+        tk::v4::errc::tracking_exists);
+  CHECK(code_of(api_version::v4, 429, R"({"meta":{"code":200}})") == tk::condition::rate_limited);
+  CHECK(tk::retry_after_seconds(code_of(api_version::v4, 429, R"({"meta":{"code":200}})")) == 120);
+}
+
+TEST_CASE("a value that names no version gives invalid_argument, whatever the response") {
+  const auto bogus = static_cast<api_version>(7);
+  CHECK(code_of(bogus, 200, real_body("v4_success.json")) == std::errc::invalid_argument);
+  CHECK(code_of(bogus, 502, real_body("proxy_502.html")) == std::errc::invalid_argument);
 }
 
 TEST_CASE("malformed bodies give a response_errc, never an exception or a success") {

@@ -13,7 +13,7 @@
 ///   log(f.tracking_number, f.code.message());
 /// ```
 ///
-/// A malformed body is an error of the library's own category ("trackingmore.response"), never an
+/// A malformed body is a `response_errc` ("trackingmore.response", from the core header), never an
 /// exception and never a success. No function throws, except `item_failures`, which can only throw
 /// `std::bad_alloc`.
 ///
@@ -32,68 +32,6 @@
 #include <vector>
 
 namespace trackingmore {
-
-/// Why a response gives no usable code: the errors of the category "trackingmore.response".
-///
-/// They have no `condition` and are not retryable: a body the library cannot read is reported as
-/// such, so that it never passes for a success. (When the HTTP status is itself a failure, the
-/// functions below report that instead: see `error_code_of`.)
-enum class response_errc {
-  not_json = 1,        ///< The body text is not JSON (an HTML error page, an empty or cut body).
-  not_object,          ///< The body, or an entry of a batch's failure list, is not a JSON object.
-  no_meta,             ///< v2, v4: the body has no `meta` object.
-  no_code,             ///< The code (`meta.code`; v3 `code`; an item's code) is missing.
-  code_not_integer,    ///< The code is a string, a float, a bool, null, an array or an object.
-  code_out_of_range,   ///< The code is an integer outside the range of `int`.
-  failures_not_array,  ///< A batch's failure list (v2 `data.errors`, v4 `data.error`) is no array.
-  items_failed         ///< The call succeeded but some items of the batch failed: `item_failures`.
-};
-
-}  // namespace trackingmore
-
-/// @cond
-template <>
-struct std::is_error_code_enum<trackingmore::response_errc> : std::true_type {};
-/// @endcond
-
-namespace trackingmore {
-
-namespace detail {
-
-/// The category of `response_errc`, named "trackingmore.response".
-class TRACKINGMORE_STATUS_SYMBOL_VISIBLE response_errc_category final : public std::error_category {
- public:
-  constexpr response_errc_category() noexcept = default;
-  const char* name() const noexcept override { return "trackingmore.response"; }
-  std::string message(int value) const override {
-    switch (static_cast<response_errc>(value)) {
-      case response_errc::not_json: return "the response body is not JSON";
-      case response_errc::not_object: return "the response body is not a JSON object";
-      case response_errc::no_meta: return "the response body has no meta object";
-      case response_errc::no_code: return "the response body has no code";
-      case response_errc::code_not_integer: return "the response code is not an integer";
-      case response_errc::code_out_of_range: return "the response code is out of range";
-      case response_errc::failures_not_array: return "the batch's failure list is not an array";
-      case response_errc::items_failed: return "some items of the batch failed";
-    }
-    return "unknown TrackingMore response error";
-  }
-};
-
-TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<response_errc_category>
-    response_errors{};
-
-}  // namespace detail
-
-/// The category of `response_errc`, named "trackingmore.response".
-inline const std::error_category& response_category() noexcept {
-  return detail::response_errors.object;
-}
-
-/// The error_code of `e`, found by ADL so that `ec == response_errc::not_json` works.
-inline std::error_code make_error_code(response_errc e) noexcept {
-  return {static_cast<int>(e), response_category()};
-}
 
 /// Parses `text` with exceptions off: a discarded value (`is_discarded()`) when it is not JSON.
 ///
@@ -193,18 +131,22 @@ inline std::string string_member(const nlohmann::json& object, std::string_view 
 }  // namespace detail
 
 /// The error_code of a response of `version` answered with `http_status` and `body` (a discarded
-/// value, as `parse_body` gives for text that is not JSON, stands for "not JSON").
+/// value, as `parse_body` gives for text that is not JSON, stands for "not JSON"), in this order:
+/// 1. The body has a readable code that is a failure: that code, in the version's category (the
+///    body wins: v2 HTTP 200 with meta.code 4021 is 4021; meta.code 0 is
+///    `response_errc::code_is_zero`).
+/// 2. The body's code is a success, the HTTP status a failure: `http::to_error_code(http_status)`.
+/// 3. Both succeed: `std::error_code{}`.
+/// 4. The body has no readable code and the HTTP status is a failure:
+///    `http::to_error_code(http_status)` (an HTML 502 page is `HTTP 502`, `server_error`).
+/// 5. The body has no readable code and the status is a success: the `response_errc`, never a
+///    success.
 ///
-/// - The body's code decides (v2 and v4 `meta.code`, v3 the top-level `code`), through
-///   `to_error_code`: HTTP 200 with v2 meta.code 4021 is 4021.
-/// - A success needs both: a success code under an HTTP status that `to_error_code` reads as a
-///   failure (a proxy's 502 around a stale body) gives the HTTP status's error_code.
-/// - A body without a usable code (an HTML 502 page, `{}`, a string code, ...) gives the HTTP
-///   status's error_code when that is a failure (so a 502 page is `server_error`, retryable), and
-///   the `response_errc` otherwise: HTTP 200 (or 0) with an unreadable body is never a success.
+/// A `version` that names no version gives `std::errc::invalid_argument`.
 inline std::error_code error_code_of(api_version version, int http_status,
                                      const nlohmann::json& body) noexcept {
-  const std::error_code from_status = to_error_code(version, http_status);
+  if (name_of(version).empty()) return std::make_error_code(std::errc::invalid_argument);
+  const std::error_code from_status = http::to_error_code(http_status);
   const detail::code_read read = detail::read_response_code(version, body);
   if (read.error != response_errc{}) return from_status ? from_status : make_error_code(read.error);
   const std::error_code from_body = to_error_code(version, read.code);
