@@ -10,7 +10,7 @@ if(CXX MATCHES "^missing: ")
   message(FATAL_ERROR "The compiler is not installed (${CXX}).")
 endif()
 set(options -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_CXX_FLAGS=${CXX_FLAGS} -DCMAKE_BUILD_TYPE=
-            -DTRACKINGMORE_STATUS_MATRIX=OFF)
+            -DTRACKINGMORE_STATUS_MATRIX=OFF -DTRACKINGMORE_STATUS_WERROR=ON)
 if(STANDARD)
   # CMake spells 23 as -std=c++23 for g++ 12, as -std=c++2b for clang 14 and 16 (older name).
   list(APPEND options -DCMAKE_CXX_STANDARD=${STANDARD} -DCMAKE_CXX_STANDARD_REQUIRED=ON
