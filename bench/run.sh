@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 build=${1:-build-bench}
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
   -DTRACKINGMORE_STATUS_BENCHMARKS=ON -DTRACKINGMORE_STATUS_TESTS=OFF \
-  -DTRACKINGMORE_STATUS_EXAMPLES=OFF >/dev/null
+  -DTRACKINGMORE_STATUS_EXAMPLES=OFF -DTRACKINGMORE_STATUS_TOOLS=OFF >/dev/null
 cmake --build "$build" -j2 >/dev/null
 echo "$(uname -m), $(nproc) cores, $(${CXX:-c++} --version | head -n 1)"
 

@@ -1,10 +1,23 @@
 #!/bin/sh
-# Installs the Debian packages the tests need (only those missing), then configures, builds and runs
-# every test through the "default" CMake workflow preset. This is the README's test command.
+# The README's test commands. Installs the Debian packages a run needs (only those missing), then
+# configures, builds and runs it through a CMake workflow preset:
+#   tests/run_all.sh          the default suite ("default" preset; tests/debian-packages.txt)
+#   tests/run_all.sh --full   everything, as CI (.ci/run) runs it ("full" preset; also
+#                             tests/debian-packages-full.txt): the default suite, the compiler
+#                             matrix, sanitizers, static analysis, fuzzing and Catch2 3
 set -eu
 cd "$(dirname "$0")/.."
+case "${1-}" in
+  "") preset=default lists=tests/debian-packages.txt ;;
+  --full) preset=full lists="tests/debian-packages.txt tests/debian-packages-full.txt" ;;
+  *)
+    echo "usage: tests/run_all.sh [--full]" >&2
+    exit 2
+    ;;
+esac
 missing=""
-for package in $(sed 's/#.*//' tests/debian-packages.txt); do
+# shellcheck disable=SC2086 # one word per file
+for package in $(sed 's/#.*//' $lists); do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' ||
     missing="$missing $package"
 done
@@ -15,4 +28,4 @@ if [ -n "$missing" ]; then
   # shellcheck disable=SC2086 # one word per package
   DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y $missing
 fi
-cmake --workflow --preset default
+cmake --workflow --preset "$preset"
