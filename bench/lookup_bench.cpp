@@ -1,10 +1,12 @@
 // Lookup and classification against what a user would otherwise write, over a realistic mix of
 // v4 response codes. Catch2's BENCHMARK, with this file's own main: bench/run.sh runs it.
 #include <trackingmore/status.hpp>
+#include <trackingmore/status/retry.hpp>
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <system_error>
 #include <unordered_map>
 #include <vector>
@@ -130,4 +132,18 @@ TEST_CASE("lookup and classification") {
   BENCHMARK("classify: to_error_code + is_retryable") {
     return tk::is_retryable(tk::v4::to_error_code(next()));
   };
+  // The whole decision against the one question it starts from (the target: at most 2x), over
+  // the mix and over its failures alone, where decide does its work.
+  BENCHMARK("retry: is_retryable(ec) (floor)") { return tk::is_retryable(next_error()); };
+  BENCHMARK("retry: decide(ec, 1)") { return tk::decide(next_error(), 1); };
+  std::vector<std::error_code> failures;
+  std::copy_if(errors.begin(), errors.end(), std::back_inserter(failures),
+               [](const std::error_code& ec) { return static_cast<bool>(ec); });
+  const auto next_failure = [&]() -> const std::error_code& {
+    return failures[i++ % failures.size()];
+  };
+  BENCHMARK("retry, failures only: is_retryable(ec) (floor)") {
+    return tk::is_retryable(next_failure());
+  };
+  BENCHMARK("retry, failures only: decide(ec, 1)") { return tk::decide(next_failure(), 1); };
 }

@@ -3,7 +3,7 @@
 
 Catch2 reports a bootstrapped mean per benchmark and run; this takes the median of those means
 over the runs, their min-max, and the ratio to the floor of the same group (the row marked
-"(floor)": a hand-written switch).
+"(floor)": a hand-written switch, or what the group's target is measured against).
 """
 import argparse
 import statistics

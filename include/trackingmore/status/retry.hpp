@@ -1,0 +1,336 @@
+/// @file
+/// Whether and when to send a failed request again: `decide` turns any `std::error_code` into a
+/// `retry_decision`, and `parse_retry_after` reads an HTTP `Retry-After` header. The rules are on
+/// the @ref retrying page.
+///
+/// Optional: the core header does not include this one, so a program that only classifies codes
+/// does not pay for `<chrono>`.
+///
+/// SPDX-License-Identifier: BSL-1.0
+#ifndef TRACKINGMORE_STATUS_RETRY_HPP
+#define TRACKINGMORE_STATUS_RETRY_HPP
+
+#include <trackingmore/status.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string_view>
+
+namespace trackingmore {
+
+/// How many times, and how long at most, a client sends the same request.
+///
+/// A negative duration counts as zero, except `max_wait`: a negative one gives up on every wait.
+struct retry_policy {
+  unsigned max_attempts = 5;                       ///< Attempts in all, the first included.
+  std::chrono::milliseconds initial_backoff{500};  ///< The first backoff's upper bound.
+  std::chrono::milliseconds max_backoff{60'000};   ///< Caps the backoff, not documented waits.
+  std::chrono::seconds max_wait{600};              ///< A wait above this gives up instead.
+};
+
+/// What to do about one failed attempt.
+struct retry_decision {
+  bool retry;                       ///< Send the same request again.
+  std::chrono::milliseconds delay;  ///< Wait this long first; zero when `!retry`.
+  retry_advice advice;              ///< The advice it follows; `not_applicable` for success.
+
+  /// `retry`.
+  explicit constexpr operator bool() const noexcept { return retry; }
+};
+
+/// Implementation details: not part of the API.
+namespace detail {
+
+/// Whether the failure `ec` of a category other than TrackingMore's is a transient network error:
+/// one of the nine `std::errc` values below, compared with `==` so that a system or Boost.Asio
+/// code that maps to one counts too.
+inline bool is_transient_network_error(const std::error_code& ec) noexcept {
+  // A TrackingMore category keeps the library's advice (its codes equal no std::errc anyway), and
+  // saying so by name costs one call where the nine comparisons cost eighteen.
+  constexpr std::string_view own_prefix = "trackingmore.";
+  if (std::string_view(ec.category().name()).substr(0, own_prefix.size()) == own_prefix)
+    return false;
+  using std::errc;
+  constexpr errc transient[] = {
+      errc::timed_out,          errc::connection_reset,    errc::connection_refused,
+      errc::connection_aborted, errc::network_unreachable, errc::network_down,
+      errc::host_unreachable,   errc::broken_pipe,         errc::resource_unavailable_try_again};
+  for (const errc e : transient) {
+    if (ec == e) return true;
+  }
+  return false;
+}
+
+/// `s` in milliseconds, saturated at the type's limits instead of overflowing.
+constexpr std::chrono::milliseconds saturating_ms(std::chrono::seconds s) noexcept {
+  using rep = std::chrono::milliseconds::rep;
+  constexpr rep limit = std::numeric_limits<rep>::max() / 1000;
+  if (s.count() > limit) return std::chrono::milliseconds::max();
+  if (s.count() < -limit) return std::chrono::milliseconds::min();
+  return std::chrono::milliseconds{s.count() * 1000};
+}
+
+/// `jitter` x min(`max_backoff`, `initial_backoff` x 2^(`attempts_made` - 1)), never negative;
+/// attempt 0 counts as 1, and a NaN jitter as 1.
+constexpr std::chrono::milliseconds backoff(const retry_policy& policy, unsigned attempts_made,
+                                            double jitter) noexcept {
+  const auto non_negative = [](std::chrono::milliseconds d) {
+    return static_cast<std::uint64_t>(d.count() > 0 ? d.count() : 0);
+  };
+  const std::uint64_t cap = non_negative(policy.max_backoff);
+  const std::uint64_t initial = non_negative(policy.initial_backoff);
+  const unsigned doublings = attempts_made > 1 ? attempts_made - 1 : 0;
+  // initial x 2^doublings <= cap exactly when initial <= cap / 2^doublings (rounded down), so the
+  // shift cannot overflow, whatever attempts_made is.
+  std::uint64_t bound = initial == 0 ? 0 : cap;
+  if (doublings < 63 && initial <= cap >> doublings) bound = initial << doublings;
+  const auto bound_ms = static_cast<std::chrono::milliseconds::rep>(bound);
+  // NaN fails the first test and takes the full bound: the safe side is waiting longer. A jitter
+  // of 1 stays exact, which the double below might not be.
+  if (!(jitter < 1.0)) return std::chrono::milliseconds{bound_ms};
+  if (!(jitter > 0.0)) return std::chrono::milliseconds{0};
+  return std::chrono::milliseconds{
+      static_cast<std::chrono::milliseconds::rep>(static_cast<double>(bound_ms) * jitter)};
+}
+
+}  // namespace detail
+
+/// Whether and when to send again a request that failed with `ec`, after `attempts_made`
+/// attempts (the first included), under `policy`, given the server's `retry_after` (the parsed
+/// `Retry-After` header, zero without one) and a `jitter` drawn uniformly from [0, 1].
+///
+/// - The advice is `retry_advice_of(ec)`; for a category other than TrackingMore's, the transient
+///   network errors (`ec == std::errc::timed_out`, `connection_reset`, `connection_refused`,
+///   `connection_aborted`, `network_unreachable`, `network_down`, `host_unreachable`,
+///   `broken_pipe`, `resource_unavailable_try_again`) are `after_delay`.
+/// - Only `after_delay` retries. The delay is the largest of `retry_after`,
+///   `retry_after_seconds(ec)` (120 s for every 429) and the backoff, `jitter` x
+///   min(`max_backoff`, `initial_backoff` x 2^(`attempts_made` - 1)). `jitter` is clamped to
+///   [0, 1], NaN counts as 1; `attempts_made` 0 counts as 1.
+/// - No retry when `attempts_made >= max_attempts`, or when the delay exceeds `max_wait`; the
+///   advice is reported all the same, with a zero delay.
+inline retry_decision decide(const std::error_code& ec, unsigned attempts_made,
+                             const retry_policy& policy = {},
+                             std::chrono::seconds retry_after = std::chrono::seconds{0},
+                             double jitter = 1.0) noexcept {
+  retry_advice advice = retry_advice_of(ec);
+  if (advice == retry_advice::never && detail::is_transient_network_error(ec))
+    advice = retry_advice::after_delay;
+  const retry_decision give_up{false, std::chrono::milliseconds{0}, advice};
+  if (advice != retry_advice::after_delay || attempts_made >= policy.max_attempts) return give_up;
+  std::chrono::milliseconds delay = detail::backoff(policy, attempts_made, jitter);
+  const std::chrono::milliseconds waits[] = {
+      detail::saturating_ms(retry_after),
+      detail::saturating_ms(std::chrono::seconds{retry_after_seconds(ec)})};
+  for (const std::chrono::milliseconds wait : waits) {
+    if (wait > delay) delay = wait;
+  }
+  if (delay > detail::saturating_ms(policy.max_wait)) return give_up;
+  return {true, delay, advice};
+}
+
+namespace detail {
+
+/// A date and time as an HTTP-date writes it; `year` is two digits in the RFC 850 format.
+struct http_date {
+  int year;
+  unsigned month;  // 1..12
+  unsigned day;
+  unsigned hour;
+  unsigned minute;
+  unsigned second;
+  unsigned weekday;  // 0 is Sunday
+};
+
+/// Reads the fixed grammar of an HTTP-date from the front of `rest`, one token at a time; each
+/// reader returns false, and `rest` is then unspecified, when the token is not there.
+struct date_reader {
+  std::string_view rest;
+
+  /// Exactly `s` (HTTP-date is case-sensitive).
+  constexpr bool literal(std::string_view s) noexcept {
+    if (rest.size() < s.size() || std::string_view(rest.data(), s.size()) != s) return false;
+    rest.remove_prefix(s.size());
+    return true;
+  }
+  /// Exactly `count` digits.
+  constexpr bool digits(std::size_t count, unsigned& value) noexcept {
+    if (rest.size() < count) return false;
+    value = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (rest[i] < '0' || rest[i] > '9') return false;
+      value = value * 10 + static_cast<unsigned>(rest[i] - '0');
+    }
+    rest.remove_prefix(count);
+    return true;
+  }
+  /// One of `names`; `index` is its position.
+  template <std::size_t N>
+  constexpr bool one_of(const std::string_view (&names)[N], unsigned& index) noexcept {
+    for (std::size_t i = 0; i < N; ++i) {
+      if (literal(names[i])) {
+        index = static_cast<unsigned>(i);
+        return true;
+      }
+    }
+    return false;
+  }
+  /// `time-of-day`: hh:mm:ss.
+  constexpr bool time_of_day(http_date& d) noexcept {
+    return digits(2, d.hour) && literal(":") && digits(2, d.minute) && literal(":") &&
+           digits(2, d.second);
+  }
+  /// `month`: "Jan" .. "Dec".
+  constexpr bool month(http_date& d) noexcept {
+    constexpr std::string_view names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (!one_of(names, d.month)) return false;
+    ++d.month;
+    return true;
+  }
+  /// `day-name` ("Mon"), or `day-name-l` ("Monday") when `long_name`.
+  constexpr bool weekday(http_date& d, bool long_name) noexcept {
+    constexpr std::string_view short_names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    constexpr std::string_view long_names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                               "Thursday", "Friday", "Saturday"};
+    return long_name ? one_of(long_names, d.weekday) : one_of(short_names, d.weekday);
+  }
+  /// A year of `count` digits.
+  constexpr bool year(std::size_t count, http_date& d) noexcept {
+    unsigned y = 0;
+    if (!digits(count, y)) return false;
+    d.year = static_cast<int>(y);
+    return true;
+  }
+};
+
+/// IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT".
+constexpr bool read_imf_fixdate(std::string_view text, http_date& d) noexcept {
+  date_reader r{text};
+  return r.weekday(d, false) && r.literal(", ") && r.digits(2, d.day) && r.literal(" ") &&
+         r.month(d) && r.literal(" ") && r.year(4, d) && r.literal(" ") && r.time_of_day(d) &&
+         r.literal(" GMT") && r.rest.empty();
+}
+
+/// rfc850-date, "Sunday, 06-Nov-94 08:49:37 GMT" (a two-digit year).
+constexpr bool read_rfc850_date(std::string_view text, http_date& d) noexcept {
+  date_reader r{text};
+  return r.weekday(d, true) && r.literal(", ") && r.digits(2, d.day) && r.literal("-") &&
+         r.month(d) && r.literal("-") && r.year(2, d) && r.literal(" ") && r.time_of_day(d) &&
+         r.literal(" GMT") && r.rest.empty();
+}
+
+/// asctime-date, "Sun Nov  6 08:49:37 1994" (the day two digits, or a space and one digit).
+constexpr bool read_asctime_date(std::string_view text, http_date& d) noexcept {
+  date_reader r{text};
+  if (!(r.weekday(d, false) && r.literal(" ") && r.month(d) && r.literal(" "))) return false;
+  if (!(r.literal(" ") ? r.digits(1, d.day) : r.digits(2, d.day))) return false;
+  return r.literal(" ") && r.time_of_day(d) && r.literal(" ") && r.year(4, d) && r.rest.empty();
+}
+
+/// Days since 1970-01-01 of a date of the proleptic Gregorian calendar (Howard Hinnant's
+/// `days_from_civil`).
+constexpr std::int64_t days_from_civil(int year, unsigned month, unsigned day) noexcept {
+  const int y = month <= 2 ? year - 1 : year;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const auto year_of_era = static_cast<unsigned>(y - era * 400);
+  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return std::int64_t{era} * 146097 + std::int64_t{day_of_era} - 719468;
+}
+
+/// The year of the day `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+constexpr std::int64_t year_from_days(std::int64_t days) noexcept {
+  const std::int64_t z = days + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto day_of_era = static_cast<std::uint64_t>(z - era * 146097);
+  const std::uint64_t year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const std::uint64_t day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const std::uint64_t month_index = (5 * day_of_year + 2) / 153;  // 0 is March
+  return static_cast<std::int64_t>(year_of_era) + era * 400 + (month_index >= 10 ? 1 : 0);
+}
+
+/// The number of days of `month` in `year`.
+constexpr unsigned days_in_month(int year, unsigned month) noexcept {
+  constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
+/// Seconds since 1970-01-01 00:00:00 UTC of `d`, if it is a real moment whose weekday is the one
+/// written.
+constexpr std::optional<std::int64_t> seconds_since_epoch(const http_date& d) noexcept {
+  // Second 60 is the leap second RFC 9110 allows ("23:59:60"), counted as the next second.
+  if (d.day < 1 || d.day > days_in_month(d.year, d.month) || d.hour > 23 || d.minute > 59 ||
+      d.second > 60)
+    return std::nullopt;
+  const std::int64_t days = days_from_civil(d.year, d.month, d.day);
+  const std::int64_t weekday = (days % 7 + 11) % 7;  // 1970-01-01 was a Thursday (4)
+  if (weekday != d.weekday) return std::nullopt;
+  return days * 86400 + d.hour * 3600 + d.minute * 60 + d.second;
+}
+
+}  // namespace detail
+
+/// The wait a `Retry-After` header value asks for (RFC 9110, section 10.2.3), seen at `now`; or
+/// `std::nullopt` when the value is not one.
+///
+/// Accepted, with optional spaces and tabs around: delay-seconds (one or more digits, `"120"`),
+/// and an HTTP-date in each format RFC 9110 requires a recipient to accept: IMF-fixdate
+/// (`"Sun, 06 Nov 1994 08:49:37 GMT"`), RFC 850 (`"Sunday, 06-Nov-94 08:49:37 GMT"`, whose
+/// two-digit year is the one within 50 years of now's, the past preferred) and asctime
+/// (`"Sun Nov  6 08:49:37 1994"`). A date is read as UTC and exactly as RFC 9110 spells it (case
+/// included); a fraction of a second left until it is rounded up; a date not in the future gives
+/// zero.
+///
+/// `std::nullopt`: empty, a sign, a fraction, junk around the value, delay-seconds beyond the range
+/// of `std::chrono::seconds`, a date that does not exist (February 30, hour 24, minute 60) or
+/// whose weekday is not the date's.
+inline std::optional<std::chrono::seconds> parse_retry_after(
+    std::string_view header_value, std::chrono::system_clock::time_point now) noexcept {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
+  while (!header_value.empty() && is_space(header_value.front())) header_value.remove_prefix(1);
+  while (!header_value.empty() && is_space(header_value.back())) header_value.remove_suffix(1);
+  if (header_value.empty()) return std::nullopt;
+
+  using seconds = std::chrono::seconds;
+  if (header_value.front() >= '0' && header_value.front() <= '9') {  // delay-seconds
+    seconds::rep value = 0;
+    for (const char c : header_value) {
+      if (c < '0' || c > '9') return std::nullopt;
+      const int digit = c - '0';
+      if (value > (std::numeric_limits<seconds::rep>::max() - digit) / 10) return std::nullopt;
+      value = value * 10 + digit;
+    }
+    return seconds{value};
+  }
+
+  // A clock counting milliseconds or finer keeps `now` within 300 million years of 1970, so the
+  // subtraction below cannot overflow.
+  static_assert(std::ratio_less_equal_v<std::chrono::system_clock::period, std::milli>);
+  const std::int64_t now_s =
+      std::chrono::floor<seconds>(now).time_since_epoch().count();  // rounds the wait up
+  detail::http_date date{};
+  if (detail::read_rfc850_date(header_value, date)) {
+    const std::int64_t now_year = detail::year_from_days(
+        now_s >= 0 ? now_s / 86400 : (now_s - 86399) / 86400);  // days, rounded down
+    const std::int64_t century = now_year - (now_year % 100 + 100) % 100;
+    std::int64_t year = century + date.year;
+    if (year > now_year + 50) year -= 100;  // RFC 9110: "more than 50 years in the future"
+    date.year = static_cast<int>(year);
+  } else if (!detail::read_imf_fixdate(header_value, date) &&
+             !detail::read_asctime_date(header_value, date)) {
+    return std::nullopt;
+  }
+  const std::optional<std::int64_t> when = detail::seconds_since_epoch(date);
+  if (!when) return std::nullopt;
+  return seconds{*when > now_s ? *when - now_s : 0};
+}
+
+}  // namespace trackingmore
+
+#endif  // TRACKINGMORE_STATUS_RETRY_HPP
