@@ -212,6 +212,13 @@ constexpr std::string_view name_of(condition c) noexcept {
 // these, in `TRACKINGMORE_STATUS_ROW`: the version from the list, the HTTP status and its class
 // from the type, and the 120 s wait from `rate_limited`.
 
+// The row macros are variadic and leave a comma after the last enumerator, both C++11 features a
+// C++17 header uses by design, so -Weverything's C++98 compatibility notes need not say so.
+#ifdef __clang__
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wc++98-compat-pedantic"
+#endif
+
 namespace detail {
 
 // Every text of the tables is an `sv` literal: a string_view made from a plain literal counts its
@@ -567,6 +574,10 @@ inline constexpr keyed_message v2_messages_pl[] = {
 #undef TRACKINGMORE_STATUS_V4_CODES
 #undef TRACKINGMORE_STATUS_V3_CODES
 #undef TRACKINGMORE_STATUS_V2_CODES
+
+#ifdef __clang__
+#pragma clang diagnostic pop
+#endif
 
 /// @cond
 template <>
