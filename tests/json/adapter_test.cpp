@@ -4,6 +4,7 @@
 #include <trackingmore/status/nlohmann_json.hpp>
 
 #include <string>
+#include <vector>
 
 #include "../catch.hpp"
 #include "real_body.hpp"
@@ -296,4 +297,93 @@ TEST_CASE("parse_body survives pathological text") {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   CHECK(code_of(api_version::v4, 200, deep) == response_errc::not_object);
   CHECK(code_of(api_version::v4, 200, std::string(100000, '[')) == response_errc::not_json);
+}
+
+namespace {
+
+/// The tracking numbers of `group`, in order.
+std::vector<std::string> numbers(const std::vector<tk::item_failure>& group) {
+  std::vector<std::string> out;
+  out.reserve(group.size());
+  for (const tk::item_failure& f : group) out.push_back(f.tracking_number);
+  return out;
+}
+
+/// Every item of `t`, group after group.
+std::size_t size_of(const tk::batch_triage& t) {
+  return t.retry_later.size() + t.fix_and_resend.size() + t.account_action.size() +
+         t.already_exists.size() + t.give_up.size();
+}
+
+}  // namespace
+
+TEST_CASE("triage: a v4 batch's failed items land in four groups, each in the body's order") {
+  const nlohmann::json body = tk::parse_body(real_body("v4_batch_four_groups.json"));
+  const tk::batch_triage t = tk::triage(api_version::v4, body);
+  CHECK(size_of(t) == tk::item_failures(api_version::v4, body).size());
+  CHECK(numbers(t.already_exists) == std::vector<std::string>{"9261290302951157303002"});
+  CHECK(numbers(t.fix_and_resend) ==
+        std::vector<std::string>{"92612903029511573030", "9261290302951157303006"});
+  CHECK(numbers(t.account_action) == std::vector<std::string>{"9261290302951157303004"});
+  CHECK(numbers(t.retry_later) == std::vector<std::string>{"9261290302951157303005"});
+  CHECK(t.give_up.empty());
+  // The items keep everything item_failures read.
+  REQUIRE(t.retry_later.size() == 1);
+  CHECK(t.retry_later[0].code == tk::v4::errc::server_error_511);
+  CHECK(t.retry_later[0].courier_code == "usps");
+  CHECK(t.retry_later[0].message == "Server error. Please contact us: service@trackingmore.org.");
+  REQUIRE(t.fix_and_resend.size() == 2);
+  CHECK(t.fix_and_resend[1].code == tk::v4::errc::invalid_courier_code);
+}
+
+TEST_CASE("triage: a v2 batch's failed items land in four groups") {
+  const nlohmann::json body = tk::parse_body(real_body("v2_batch_four_groups.json"));
+  CHECK(tk::batch_error_code_of(api_version::v2, 201, body) == response_errc::items_failed);
+  const tk::batch_triage t = tk::triage(api_version::v2, body);
+  CHECK(numbers(t.already_exists) == std::vector<std::string>{"RB000000002TR"});
+  CHECK(numbers(t.fix_and_resend) == std::vector<std::string>{"RB0000003TR"});
+  CHECK(numbers(t.account_action) == std::vector<std::string>{"RB000000004TR"});
+  CHECK(numbers(t.retry_later) == std::vector<std::string>{"RB000000005TR"});
+  CHECK(t.give_up.empty());
+  REQUIRE(t.account_action.size() == 1);
+  CHECK(t.account_action[0].code == tk::v2::errc::quota_exhausted);
+  // Read as v4, the same body has no v4 failure list.
+  CHECK(size_of(tk::triage(api_version::v4, body)) == 0);
+}
+
+TEST_CASE("triage: give_up holds what retrying cannot help and what cannot be read") {
+  const auto body = tk::parse_body(R"({"meta":{"code":200},"data":{"error":[
+      {"tracking_number":"A","errorCode":4113}, {"tracking_number":"B","errorCode":4101},
+      "4101", {"tracking_number":"D","errorCode":"4101"}, {"tracking_number":"E","errorCode":200},
+      {"tracking_number":"F","errorCode":0}, {"tracking_number":"G","errorCode":4999},
+      {"tracking_number":"H","errorCode":429}, {"tracking_number":"I","errorCode":599}]}})");
+  const tk::batch_triage t = tk::triage(api_version::v4, body);
+  // 4113 (retrack not allowed) is `never`, a string is unreadable, 200 in the failure list says
+  // nothing, 0 is no code.
+  CHECK(numbers(t.give_up) == std::vector<std::string>{"A", "", "D", "E", "F"});
+  REQUIRE(t.give_up.size() == 5);
+  CHECK(t.give_up[0].code == tk::v4::errc::retrack_not_allowed);
+  CHECK(t.give_up[1].code == response_errc::not_object);
+  CHECK(t.give_up[2].code == response_errc::code_not_integer);
+  CHECK_FALSE(t.give_up[3].code);
+  CHECK(t.give_up[4].code == response_errc::code_is_zero);
+  CHECK(numbers(t.already_exists) == std::vector<std::string>{"B"});
+  // Undocumented codes follow their class: 4999 is to be fixed, 599 to be retried.
+  CHECK(numbers(t.fix_and_resend) == std::vector<std::string>{"G"});
+  CHECK(numbers(t.retry_later) == std::vector<std::string>{"H", "I"});
+  CHECK(t.account_action.empty());
+}
+
+TEST_CASE("triage: no failed items, no groups; the call's own failure is not the items'") {
+  for (const char* text :
+       {R"({"meta":{"code":200},"data":{"success":[],"error":[]}})",
+        R"({"meta":{"code":200},"data":{"error":null}})",
+        R"({"meta":{"code":200},"data":{"error":{"errorCode":4101}}})",  // not an array
+        R"({"meta":{"code":4103},"data":{}})", "<html>502</html>"}) {
+    INFO(text);
+    CHECK(size_of(tk::triage(api_version::v4, tk::parse_body(text))) == 0);
+  }
+  // v3 documents no per-item failures.
+  CHECK(size_of(tk::triage(api_version::v3,
+                           tk::parse_body(real_body("v4_batch_four_groups.json")))) == 0);
 }

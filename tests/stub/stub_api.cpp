@@ -95,7 +95,7 @@ struct script_state {
 };
 
 struct api::state {
-  std::string api_key;
+  std::string api_key, key_header;
   mutable std::mutex mutex;
   std::map<std::pair<std::string, std::string>, script_state> scripts;  // by method and path
   std::vector<request> requests;
@@ -110,7 +110,7 @@ struct api::state {
     const std::lock_guard<std::mutex> lock(mutex);
     received.arrival = clock_type::now();  // under the lock: requests stay in order of arrival
     requests.push_back(std::move(received));
-    if (in.get_header_value("Tracking-Api-Key") != api_key) return unauthorised();
+    if (in.get_header_value(key_header) != api_key) return unauthorised();
     const auto found = scripts.find({in.method, in.path});
     if (found == scripts.end()) {
       return {404, "stub::api: no script for " + in.method + " " + in.path, "text/plain"};
@@ -134,9 +134,10 @@ struct api::state {
   }
 };
 
-api::api(std::string api_key) : state_(std::make_unique<state>()) {
+api::api(std::string api_key, std::string key_header) : state_(std::make_unique<state>()) {
   state& s = *state_;
   s.api_key = std::move(api_key);
+  s.key_header = std::move(key_header);
   const auto handler = [&s](const httplib::Request& in, httplib::Response& out) {
     s.handle(in, out);
   };

@@ -54,8 +54,9 @@ struct run_result {
 class api {
  public:
   /// Listens on 127.0.0.1, on a port of its own; throws std::runtime_error if it cannot. A request
-  /// whose Tracking-Api-Key header is not `api_key` gets TrackingMore's 401, whatever the script.
-  explicit api(std::string api_key = "test-key");
+  /// whose `key_header` (v3 and v4 name it Tracking-Api-Key, v2 Trackingmore-Api-Key) is not
+  /// `api_key` gets TrackingMore's 401, whatever the script.
+  explicit api(std::string api_key = "test-key", std::string key_header = "Tracking-Api-Key");
   api(const api&) = delete;
   api& operator=(const api&) = delete;
   /// Stops listening, after answering the requests under way.

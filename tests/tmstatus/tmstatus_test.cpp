@@ -12,10 +12,13 @@
 #include <string>
 #include <string_view>
 #include <sys/wait.h>
+#include <system_error>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 #include "catch.hpp"
+#include "real_body.hpp"
 
 namespace tk = trackingmore;
 
@@ -26,15 +29,18 @@ struct result {
   std::string out, err;
 };
 
-/// Runs tmstatus with `args`, each passed as one argument.
-result run_tmstatus(const std::vector<std::string>& args) {
+/// Runs tmstatus with `args`, each passed as one argument, and the file `input` (if any) as its
+/// standard input.
+result run_tmstatus(const std::vector<std::string>& args, const std::string& input = {},
+                    const char* program = TMSTATUS) {
   char err_path[] = "/tmp/tmstatus_test_XXXXXX";
   const int err_fd = mkstemp(err_path);
   REQUIRE(err_fd != -1);
   close(err_fd);
-  std::string command = "'" TMSTATUS "'";
+  std::string command = "'" + std::string(program) + "'";
   for (const std::string& arg : args) command += " '" + arg + "'";  // no test argument has a '
   command += " 2>'" + std::string(err_path) + "'";
+  if (!input.empty()) command += " <'" + input + "'";
   // NOLINTNEXTLINE(cert-env33-c): a shell runs the built tmstatus, with the tests' own arguments
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
@@ -86,6 +92,9 @@ std::string str(std::string_view s) { return std::string(s); }
 
 constexpr tk::api_version versions[] = {tk::api_version::v2, tk::api_version::v3,
                                         tk::api_version::v4};
+
+/// The usage error of --http or --response with what they do not take.
+const char* const http_alone = "--http and --response take no CODE, --list, --format or each other";
 
 /// What tmstatus prints on stderr for bad usage: `message`, then the hint.
 std::string usage_error(std::string_view message) {
@@ -284,6 +293,24 @@ TEST_CASE("bad input prints one line and a usage hint on stderr, and exits 2") {
       {{"4032", "429"}, "one CODE at a time: '429' follows 4032"},
       {{"--list", "v2", "4032"}, "--list VERSION takes neither CODE nor --api"},
       {{"--api", "v2", "--list", "v2"}, "--list VERSION takes neither CODE nor --api"},
+      {{"--http"}, "--http needs a value"},
+      {{"--http", "abc"}, "not a status: 'abc' (expected a decimal integer such as 503)"},
+      {{"--http=5.0"}, "not a status: '5.0' (expected a decimal integer such as 503)"},
+      {{"--http", "2147483648"}, "status out of the range of int: '2147483648'"},
+      {{"--http", "503", "4032"}, http_alone},
+      {{"--http", "503", "--format", "json"}, http_alone},
+      {{"--http", "503", "--list", "v4"}, http_alone},
+      {{"--http", "503", "--api", "v4", "--response", "503", "-"}, http_alone},
+      {{"--api", "v4", "--http", "503"},
+       "--http STATUS takes no --api: HTTP is the same in every version"},
+      {{"--response", "200", "-"}, "--response needs --api VERSION"},
+      {{"--api", "v4", "--response"}, "--response needs STATUS and FILE"},
+      {{"--api", "v4", "--response", "200"}, "--response needs STATUS and FILE"},
+      {{"--api", "v4", "--response", "OK", "-"},
+       "not a status: 'OK' (expected a decimal integer such as 503)"},
+      {{"--api", "v4", "--response", "200", "/nonexistent/body.json"},
+       "cannot read '/nonexistent/body.json': No such file or directory"},
+      {{"--api", "v4", "--response", "200", "/"}, "cannot read '/': Is a directory"},
   };
   for (const auto& [args, message] : cases) {
     CAPTURE(args);
@@ -335,4 +362,204 @@ TEST_CASE("Markdown cells escape markup outside code spans and `|` everywhere") 
         "Tracking\\_number \\<b\\> \\& \\#1 \\*x\\* \\[y\\] 5\\% \\$ \\\\");
   CHECK(tmstatus::markdown_cell("`a_b` c_d") == "`a_b` c\\_d");
   CHECK(tmstatus::markdown_cell("one\ntwo\r\n") == "one two  ");
+}
+
+namespace {
+
+/// A file holding `text`, removed when the test ends.
+class temporary_file {
+ public:
+  explicit temporary_file(const std::string& text) {
+    const int fd = mkstemp(path_);
+    REQUIRE(fd != -1);
+    close(fd);
+    std::ofstream(path_, std::ios::binary) << text;
+  }
+  temporary_file(const temporary_file&) = delete;
+  temporary_file& operator=(const temporary_file&) = delete;
+  ~temporary_file() { CHECK(std::remove(path_) == 0); }
+  std::string path() const { return path_; }
+
+ private:
+  char path_[32] = "/tmp/tmstatus_body_XXXXXX";
+};
+
+/// tmstatus --api `version` --response `status` on a file holding `body`.
+result run_response(const std::string& version, int status, const std::string& body) {
+  const temporary_file file(body);
+  return run_tmstatus({"--api", version, "--response", std::to_string(status), file.path()});
+}
+
+/// The value of the line `title` of a text card: what follows "Title:" and its padding.
+std::string line_of(const std::string& card, const std::string& title) {
+  const std::size_t at = card.find(title + ':');
+  if (at == std::string::npos) return "(no line " + title + ")";
+  const std::size_t value = card.find_first_not_of(' ', at + title.size() + 1);
+  return card.substr(value, card.find('\n', value) - value);
+}
+
+}  // namespace
+
+TEST_CASE("the option --http explains an HTTP status as the library reads it, and exits 0") {
+  const result limited = run_tmstatus({"--http", "429"});
+  CHECK(limited.status == 0);
+  CHECK(limited.err.empty());
+  CHECK(limited.out ==
+        "HTTP status:      429\n"
+        "Category:         trackingmore.http\n"
+        "Value:            429\n"
+        "Message:          HTTP 429 Too Many Requests\n"
+        "Condition:        rate_limited\n"
+        "Retry:            after_delay\n"
+        "Retry after (s):  120\n");
+  CHECK(run_tmstatus({"--http=429"}).out == limited.out);
+
+  // Cloudflare's 522 is a server error worth retrying; v3's 403 is "Page does not exist", HTTP's
+  // a refusal.
+  const result timed_out = run_tmstatus({"--http", "522"});
+  CHECK(line_of(timed_out.out, "Message") == "HTTP 522 Connection Timed Out");
+  CHECK(line_of(timed_out.out, "Condition") == "server_error");
+  CHECK(line_of(timed_out.out, "Retry") == "after_delay");
+  CHECK(line_of(run_tmstatus({"--http", "403"}).out, "Condition") == "access_denied");
+
+  // Every integer is explained, each as the library reads it.
+  for (const int status : {100, 200, 202, 301, 404, 409, 501, 599, 0, -1, 600, 2147483647}) {
+    CAPTURE(status);
+    const result r = run_tmstatus({"--http", std::to_string(status)});
+    CHECK(r.status == 0);
+    const std::error_code ec = tk::http::to_error_code(status);
+    CHECK(line_of(r.out, "HTTP status") == std::to_string(status));
+    CHECK(line_of(r.out, "Category") == (ec ? ec.category().name() : "-"));
+    CHECK(line_of(r.out, "Value") == std::to_string(ec.value()));
+    CHECK(line_of(r.out, "Message") == (ec ? ec.message() : "success"));
+    CHECK(line_of(r.out, "Retry") == tk::name_of(tk::retry_advice_of(ec)));
+  }
+  CHECK(line_of(run_tmstatus({"--http", "0"}).out, "Category") == "trackingmore.response");
+  CHECK(line_of(run_tmstatus({"--http", "-1"}).out, "Condition") == "-");
+}
+
+TEST_CASE("the option --response: the responses real traffic brings, each read right") {
+  // v2, HTTP 202, body 200: a success, not v2's code 202.
+  const result accepted = run_response("v2", 202, R"({"meta":{"code":200,"type":"Success"}})");
+  CHECK(accepted.status == 0);
+  CHECK(accepted.err.empty());
+  CHECK(accepted.out ==
+        "API version:      v2\n"
+        "HTTP status:      202\n"
+        "Category:         -\n"
+        "Value:            0\n"
+        "Message:          success\n"
+        "Condition:        -\n"
+        "Retry:            not_applicable\n"
+        "Retry after (s):  0\n"
+        "Decision:         do not retry\n"
+        "Wait (s):         0\n");
+
+  struct expected {
+    std::string version;
+    int status;
+    std::string body;
+    int exit_status;
+    std::vector<std::pair<std::string, std::string>> lines;  // title, value
+  };
+  const expected cases[] = {
+      // v3, HTTP 403, Cloudflare's page: an HTTP 403, access_denied, not retried.
+      {"v3",
+       403,
+       real_body("cloudflare_403.html"),
+       1,
+       {{"Category", "trackingmore.http"},
+        {"Value", "403"},
+        {"Message", "HTTP 403 Forbidden"},
+        {"Condition", "access_denied"},
+        {"Retry", "after_account_action"},
+        {"Decision", "do not retry"}}},
+      // v4, HTTP 522, Cloudflare's page: retried after the first backoff, 0.5 s.
+      {"v4",
+       522,
+       real_body("cloudflare_522.html"),
+       1,
+       {{"Message", "HTTP 522 Connection Timed Out"}, {"Decision", "retry"}, {"Wait (s)", "0.5"}}},
+      // v4, HTTP 301: an HTTP status with no group, never retried.
+      {"v4",
+       301,
+       real_body("redirect_301.html"),
+       1,
+       {{"Message", "HTTP 301 Moved Permanently"},
+        {"Condition", "-"},
+        {"Retry", "never"},
+        {"Decision", "do not retry"}}},
+      // v4, HTTP 200, meta.code 0: a failure, not retried.
+      {"v4",
+       200,
+       R"({"meta":{"code":0}})",
+       1,
+       {{"Category", "trackingmore.response"},
+        {"Message", tk::make_error_code(tk::response_errc::code_is_zero).message()},
+        {"Decision", "do not retry"}}},
+      // Every 429 waits TrackingMore's 120 s; a documented code is in its version's category.
+      {"v4",
+       429,
+       real_body("v4_too_many_requests.json"),
+       1,
+       {{"Category", "trackingmore.v4"}, {"Decision", "retry"}, {"Wait (s)", "120"}}},
+      {"v4",
+       400,
+       real_body("v4_tracking_exists.json"),
+       1,
+       {{"Value", "4101"}, {"Condition", "tracking_exists"}, {"Decision", "do not retry"}}},
+      {"v4", 200, real_body("v4_success.json"), 0, {{"Message", "success"}}},
+      {"v4", 200, "", 1, {{"Message", "the response body is not JSON"}}},  // never a success
+  };
+  for (const expected& c : cases) {
+    CAPTURE(c.version, c.status, c.body);
+    const result r = run_response(c.version, c.status, c.body);
+    CHECK(r.status == c.exit_status);
+    for (const auto& [title, value] : c.lines) CHECK(line_of(r.out, title) == value);
+  }
+}
+
+TEST_CASE("the option --response reads standard input for '-'") {
+  const temporary_file body(real_body("v4_tracking_exists.json"));
+  const result r = run_tmstatus({"--api=v4", "--response=400", "-"}, body.path());
+  CHECK(r.status == 1);
+  CHECK(r.err.empty());
+  CHECK(r.out == run_response("v4", 400, real_body("v4_tracking_exists.json")).out);
+}
+
+TEST_CASE("the option --response shows a batch's failed items by what to do about them") {
+  const result r = run_response("v4", 200, real_body("v4_batch_four_groups.json"));
+  CHECK(r.status == 1);
+  CHECK(line_of(r.out, "Message") == "some items of the batch failed");
+  CHECK(line_of(r.out, "Decision") == "do not retry");
+  const std::string items = r.out.substr(r.out.find("Retry later:"));
+  CHECK(items ==
+        "Retry later:      9261290302951157303005 (trackingmore.v4 511: Server error. Please "
+        "contact us: service@trackingmore.org.)\n"
+        "Fix and resend:   92612903029511573030 (trackingmore.v4 4110: The value of "
+        "tracking_number is invalid.)\n"
+        "Fix and resend:   9261290302951157303006 (trackingmore.v4 4120: The value of "
+        "courier_code is invalid.)\n"
+        "Account action:   9261290302951157303004 (trackingmore.v4 4190: You are reaching the "
+        "maximum quota limitation, please upgrade your current plan.)\n"
+        "Already exists:   9261290302951157303002 (trackingmore.v4 4101: Tracking No. already "
+        "exists.)\n");
+}
+
+TEST_CASE("a tmstatus built without nlohmann/json says so and refuses --response") {
+  const result help = run_tmstatus({"--help"}, {}, TMSTATUS_WITHOUT_JSON);
+  CHECK(help.status == 0);
+  const std::string note =
+      "This tmstatus was built without nlohmann/json: --response is not available.";
+  CHECK(help.out.find(note) != std::string::npos);
+  CHECK(run_tmstatus({"--help"}).out.find(note) == std::string::npos);
+
+  const result refused =
+      run_tmstatus({"--api", "v4", "--response", "200", "-"}, {}, TMSTATUS_WITHOUT_JSON);
+  CHECK(refused.status == 2);
+  CHECK(refused.out.empty());
+  CHECK(refused.err ==
+        usage_error("--response needs nlohmann/json: this tmstatus was built without it"));
+  CHECK(run_tmstatus({"--http", "503"}, {}, TMSTATUS_WITHOUT_JSON).out ==
+        run_tmstatus({"--http", "503"}).out);
 }

@@ -11,6 +11,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -124,15 +125,32 @@ inline std::string markdown_cell(std::string_view s) {
   return out;
 }
 
+/// One line of the text format: "Title:", padded to one column, then `value` ("-" when empty).
+inline void write_line(std::ostream& out, std::string_view title, std::string_view value) {
+  out << title << ':' << std::string(title.size() < 17 ? 17 - title.size() : 1, ' ')
+      << (value.empty() ? "-" : value) << '\n';
+}
+
 inline void write_text(std::ostream& out, const std::vector<row>& rows) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (i != 0) out << '\n';
-    for (const field& f : fields) {
-      const std::string value = f.value(rows[i]);
-      out << f.title << ':' << std::string(17 - f.title.size(), ' ')
-          << (value.empty() ? "-" : value) << '\n';
-    }
+    for (const field& f : fields) write_line(out, f.title, f.value(rows[i]));
   }
+}
+
+/// How the library reads `ec`, in the text format: its category, value and message (a success,
+/// `std::error_code{}`, shows no category and the message "success"), condition, retry advice and
+/// documented wait.
+inline void write_error_code(std::ostream& out, const std::error_code& ec) {
+  const std::error_condition group = ec.default_error_condition();
+  const bool grouped = ec && group.category() == tk::condition_category();
+  write_line(out, "Category", ec ? ec.category().name() : "");
+  write_line(out, "Value", std::to_string(ec.value()));
+  write_line(out, "Message", ec ? ec.message() : "success");
+  write_line(out, "Condition",
+             grouped ? tk::name_of(static_cast<tk::condition>(group.value())) : "");
+  write_line(out, "Retry", tk::name_of(tk::retry_advice_of(ec)));
+  write_line(out, "Retry after (s)", std::to_string(tk::retry_after_seconds(ec)));
 }
 
 inline void write_markdown(std::ostream& out, const std::vector<row>& rows) {

@@ -11,6 +11,9 @@
 /// ec = tk::batch_error_code_of(tk::api_version::v4, response.status, body);
 /// for (const tk::item_failure& f : tk::item_failures(tk::api_version::v4, body))
 ///   log(f.tracking_number, f.code.message());
+/// // The same failed items, by what to do about each one.
+/// const tk::batch_triage groups = tk::triage(tk::api_version::v4, body);
+/// resend_later(groups.retry_later);
 /// ```
 ///
 /// A malformed body is a `response_errc` ("trackingmore.response", from the core header), never an
@@ -29,6 +32,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 namespace trackingmore {
@@ -196,6 +200,43 @@ inline std::error_code batch_error_code_of(api_version version, int http_status,
 inline std::error_code batch_error_code_of(api_version version,
                                            const nlohmann::json& body) noexcept {
   return batch_error_code_of(version, 200, body);
+}
+
+/// The failed items of a batch call (`item_failures`), by what to do about each one. Every failed
+/// item is in exactly one group, and each group keeps the body's order.
+struct batch_triage {
+  std::vector<item_failure> retry_later;     ///< Advised `after_delay`: send them again later.
+  std::vector<item_failure> fix_and_resend;  ///< Advised `after_fixing_request`: correct them.
+  std::vector<item_failure> account_action;  ///< Advised `after_account_action`: key, plan, ...
+  std::vector<item_failure> already_exists;  ///< `condition::tracking_exists`: already tracked.
+  /// Advised `never` (but `tracking_exists`), and the items the library cannot read: a
+  /// `response_errc` code, or a success code in the failure list, which says no reason.
+  std::vector<item_failure> give_up;
+};
+
+/// The failed items of a batch `body` of `version`, grouped by `retry_advice_of(code)`, except that
+/// `condition::tracking_exists` (advised `never`) is `already_exists`: the tracking is there, which
+/// is what a create wanted. Only the items: the call's own failure (a 4103, an HTML page) and a
+/// failure list that is no array are `batch_error_code_of`'s answer, and leave every group empty.
+/// Throws only `std::bad_alloc`.
+inline batch_triage triage(api_version version, const nlohmann::json& body) {
+  batch_triage groups;
+  for (item_failure& f : item_failures(version, body)) {
+    std::vector<item_failure>* group = &groups.give_up;
+    if (f.code == condition::tracking_exists) {
+      group = &groups.already_exists;
+    } else {
+      switch (retry_advice_of(f.code)) {
+        case retry_advice::after_delay: group = &groups.retry_later; break;
+        case retry_advice::after_fixing_request: group = &groups.fix_and_resend; break;
+        case retry_advice::after_account_action: group = &groups.account_action; break;
+        case retry_advice::not_applicable:
+        case retry_advice::never: break;
+      }
+    }
+    group->push_back(std::move(f));
+  }
+  return groups;
 }
 
 }  // namespace trackingmore

@@ -1,0 +1,159 @@
+// The whole retry loop of a TrackingMore client, on cpp-httplib (Debian libcpp-httplib-dev) and
+// nlohmann/json: send; read the response with error_code_of and its Retry-After header with
+// parse_retry_after; ask decide whether and when to send again; wait; send again. A batch call's
+// failed items are then triaged: what to resend later, what to fix, what needs the account, what
+// already exists, what to drop.
+//
+//   TRACKINGMORE_API_KEY=... retrying_client [--time-scale S] VERSION URL REQUEST
+//
+// VERSION is v2, v3 or v4; URL the endpoint (https://api.trackingmore.com/v4/trackings/create);
+// REQUEST the JSON to POST, a batch call when it is an array. --time-scale multiplies every wait
+// (the tests use 0.001, so that 120 s take 120 ms). Exit status: 0 success, 1 failure, 2 usage.
+#include <trackingmore/status/nlohmann_json.hpp>
+#include <trackingmore/status/retry.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <httplib.h>
+#include <random>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "httplib_client.hpp"  // example::transport_error
+
+namespace {
+
+namespace tk = trackingmore;
+
+/// "trackingmore.http 503: HTTP 503 Service Unavailable", or "success".
+std::string describe(const std::error_code& ec) {
+  if (!ec) return "success";
+  return std::string(ec.category().name()) + ' ' + std::to_string(ec.value()) + ": " + ec.message();
+}
+
+/// The name of `ec`'s condition, or "-" when it has none.
+std::string_view condition_of(const std::error_code& ec) {
+  const std::error_condition group = ec.default_error_condition();
+  if (!ec || group.category() != tk::condition_category()) return "-";
+  return tk::name_of(static_cast<tk::condition>(group.value()));
+}
+
+/// Prints the failed items of a batch `body`, group by group.
+void print_triage(tk::api_version version, const nlohmann::json& body) {
+  const tk::batch_triage groups = tk::triage(version, body);
+  const std::pair<const char*, const std::vector<tk::item_failure>*> titled[] = {
+      {"retry later", &groups.retry_later},
+      {"fix and resend", &groups.fix_and_resend},
+      {"account action", &groups.account_action},
+      {"already exists", &groups.already_exists},
+      {"give up", &groups.give_up}};
+  for (const auto& [title, group] : titled) {
+    for (const tk::item_failure& f : *group) {
+      std::printf("%s: %s (%s)\n", title, f.tracking_number.c_str(), describe(f.code).c_str());
+    }
+  }
+}
+
+/// Sends `request` to `url` until it succeeds or `decide` says to stop; prints each step. Returns
+/// the exit status.
+int send(tk::api_version version, const std::string& url, const nlohmann::json& request,
+         double time_scale) {
+  const std::size_t host_end = url.find('/', url.find("://") + 3);
+  const std::string path = host_end == std::string::npos ? "/" : url.substr(host_end);
+  httplib::Client http(url.substr(0, host_end));
+  http.set_connection_timeout(std::chrono::seconds(10));
+  http.set_read_timeout(std::chrono::seconds(30));
+  const char* const key = std::getenv("TRACKINGMORE_API_KEY");
+  // v2 names the header Trackingmore-Api-Key; v3 and v4 Tracking-Api-Key.
+  const httplib::Headers headers{
+      {version == tk::api_version::v2 ? "Trackingmore-Api-Key" : "Tracking-Api-Key", key}};
+  const bool batch = request.is_array();
+  const std::string payload = request.dump();
+
+  const tk::retry_policy policy;  // 5 attempts, backoff from 0.5 s to 60 s, waits up to 600 s
+  std::mt19937 random(std::random_device{}());
+  std::uniform_real_distribution<double> jitter(0.0, 1.0);  // "full jitter": spreads the clients
+  for (unsigned attempts = 1;; ++attempts) {
+    const httplib::Result response = http.Post(path, headers, payload, "application/json");
+    std::error_code ec;
+    nlohmann::json body(nlohmann::json::value_t::discarded);
+    std::string retry_after_header;
+    if (!response) {
+      ec = example::transport_error(response.error());
+      std::printf("request %u: no response: %s\n", attempts, describe(ec).c_str());
+    } else {
+      body = tk::parse_body(response->body);
+      ec = batch ? tk::batch_error_code_of(version, response->status, body)
+                 : tk::error_code_of(version, response->status, body);
+      retry_after_header = response->get_header_value("Retry-After");
+      std::printf("request %u: HTTP %d: %s\n", attempts, response->status, describe(ec).c_str());
+    }
+    // An unreadable Retry-After is no wait of its own: decide still waits the documented 120 s
+    // after a 429, and the backoff after anything else it retries.
+    const std::chrono::seconds retry_after =
+        tk::parse_retry_after(retry_after_header, std::chrono::system_clock::now())
+            .value_or(std::chrono::seconds(0));
+    const tk::retry_decision decision =
+        tk::decide(ec, attempts, policy, retry_after, jitter(random));
+    if (!decision) {
+      if (ec) {
+        std::printf("no retry (%s)\nfailed after %u request(s): %s\n",
+                    std::string(tk::name_of(decision.advice)).c_str(), attempts,
+                    std::string(condition_of(ec)).c_str());
+      } else {
+        std::printf("success after %u request(s)\n", attempts);
+      }
+      if (batch) print_triage(version, body);
+      return ec ? 1 : 0;
+    }
+    const std::string why =
+        retry_after_header.empty() ? "" : " (Retry-After: " + retry_after_header + ")";
+    std::printf("retry in %lld ms%s\n", static_cast<long long>(decision.delay.count()),
+                why.c_str());
+    std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(
+        static_cast<double>(decision.delay.count()) * time_scale));
+  }
+}
+
+/// Says how to run the program; returns the exit status of bad usage.
+int usage(const char* program) {
+  (void)std::fprintf(stderr,
+                     "usage: TRACKINGMORE_API_KEY=... %s [--time-scale S] VERSION URL REQUEST\n"
+                     "  VERSION v2, v3 or v4; REQUEST the JSON to POST (an array: a batch)\n",
+                     program);
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  double time_scale = 1.0;
+  if (args.size() > 2 && args[0] == "--time-scale") {
+    char* end = nullptr;
+    time_scale = std::strtod(args[1].c_str(), &end);
+    if (end == args[1].c_str() || *end != '\0' || !std::isfinite(time_scale) || time_scale < 0) {
+      return usage(argv[0]);
+    }
+    args.erase(args.begin(), args.begin() + 2);
+  }
+  tk::api_version version{};
+  for (const tk::api_version v : {tk::api_version::v2, tk::api_version::v3, tk::api_version::v4}) {
+    if (!args.empty() && args[0] == tk::name_of(v)) version = v;
+  }
+  if (args.size() != 3 || tk::name_of(version).empty() || !nlohmann::json::accept(args[2]) ||
+      std::getenv("TRACKINGMORE_API_KEY") == nullptr) {
+    return usage(argv[0]);
+  }
+  return send(version, args[1], nlohmann::json::parse(args[2]), time_scale);
+} catch (const std::exception& e) {
+  (void)std::fprintf(stderr, "retrying_client: %s\n", e.what());
+  return 2;
+}

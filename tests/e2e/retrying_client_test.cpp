@@ -1,0 +1,204 @@
+// End to end over real HTTP: examples/retrying_client (error_code_of, parse_retry_after, decide,
+// triage) against the stand-in for the API (tests/stub, on 127.0.0.1), with its waits scaled a
+// thousandfold: the program reports each wait it decided, and the stand-in's arrival times show
+// that it waited.
+#include <trackingmore/status.hpp>
+
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "../catch.hpp"
+#include "real_body.hpp"
+#include "stub_api.hpp"
+
+namespace {
+
+namespace tk = trackingmore;
+using std::chrono::milliseconds;
+
+/// The stand-in of API `version` with `replies` scripted for POST `path`, checking the API key in
+/// the header `version` names.
+class stub_for : public stub::api {
+ public:
+  stub_for(tk::api_version version, const std::string& path,
+           const std::vector<stub::reply>& replies)
+      : stub::api("test-key",
+                  version == tk::api_version::v2 ? "Trackingmore-Api-Key" : "Tracking-Api-Key"),
+        version_(version),
+        path_(path) {
+    script("POST", path, replies);
+  }
+  /// Runs retrying_client, a thousand times faster, with `request` for this stand-in.
+  stub::run_result run_client(const std::string& request) const {
+    return run({TRACKINGMORE_RETRYING_CLIENT, "--time-scale", "0.001",
+                std::string(tk::name_of(version_)), url() + path_, request});
+  }
+
+ private:
+  tk::api_version version_;
+  std::string path_;
+};
+
+const char* const create = R"({"tracking_number":"9261290302951157303001","courier_code":"usps"})";
+
+/// The waits the program reported ("retry in N ms"), in ms.
+std::vector<long long> waits_of(const std::string& output) {
+  std::vector<long long> waits;
+  for (std::size_t at = 0; (at = output.find("retry in ", at)) != std::string::npos; ++at) {
+    waits.push_back(std::stoll(output.substr(at + 9)));
+  }
+  return waits;
+}
+
+/// The time between the stand-in's receiving request `i` and request `i + 1`.
+milliseconds gap(const stub::api& stub, std::size_t i) {
+  const std::vector<stub::request> requests = stub.requests();
+  REQUIRE(requests.size() > i + 1);
+  return std::chrono::duration_cast<milliseconds>(requests[i + 1].arrival - requests[i].arrival);
+}
+
+/// `t` as an IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT".
+std::string imf_fixdate(std::chrono::system_clock::time_point t) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+  std::tm utc{};
+  REQUIRE(gmtime_r(&seconds, &utc) != nullptr);
+  char text[64];
+  REQUIRE(std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &utc) == 29);
+  return text;
+}
+
+stub::reply success() { return {200, real_body("v4_success.json")}; }
+
+}  // namespace
+
+TEST_CASE("retrying client: v3, HTTP 403 with Cloudflare's page is access_denied, not retried") {
+  const stub_for stub(tk::api_version::v3, "/v3/trackings/create",
+                      {{403, real_body("cloudflare_403.html"), "text/html"}, success()});
+  const auto [output, status] = stub.run_client(create);
+  CHECK(output ==
+        "request 1: HTTP 403: trackingmore.http 403: HTTP 403 Forbidden\n"
+        "no retry (after_account_action)\n"
+        "failed after 1 request(s): access_denied\n");
+  CHECK(status == 1);
+  CHECK(stub.requests().size() == 1);
+}
+
+TEST_CASE("retrying client: HTTP 522 with Cloudflare's page, then success: retried") {
+  const stub_for stub(tk::api_version::v4, "/v4/trackings/create",
+                      {{522, real_body("cloudflare_522.html"), "text/html"}, success()});
+  const auto [output, status] = stub.run_client(create);
+  CHECK(output.rfind("request 1: HTTP 522: trackingmore.http 522: HTTP 522 Connection Timed Out\n"
+                     "retry in ",
+                     0) == 0);
+  CHECK(output.find("\nrequest 2: HTTP 200: success\nsuccess after 2 request(s)\n") !=
+        std::string::npos);
+  CHECK(status == 0);
+  CHECK(stub.requests().size() == 2);
+  // Full jitter: somewhere up to the first backoff, 0.5 s.
+  const std::vector<long long> waits = waits_of(output);
+  REQUIRE(waits.size() == 1);
+  CHECK(waits[0] >= 0);
+  CHECK(waits[0] <= 500);
+}
+
+TEST_CASE("retrying client: v2, HTTP 202 with meta.code 200 is a success") {
+  const stub_for stub(tk::api_version::v2, "/v2/trackings/post",
+                      {{202, R"({"meta":{"code":200,"type":"Success","message":"Success"}})"}});
+  const auto [output, status] = stub.run_client(create);
+  CHECK(output == "request 1: HTTP 202: success\nsuccess after 1 request(s)\n");
+  CHECK(status == 0);
+  CHECK(stub.requests().size() == 1);
+}
+
+TEST_CASE("retrying client: meta.code 0 is a failure, not retried") {
+  const stub_for stub(tk::api_version::v4, "/v4/trackings/create",
+                      {{200, R"({"meta":{"code":0,"message":""},"data":{}})"}, success()});
+  const auto [output, status] = stub.run_client(create);
+  CHECK(output ==
+        "request 1: HTTP 200: trackingmore.response 9: the response code is 0, which is no code\n"
+        "no retry (never)\n"
+        "failed after 1 request(s): -\n");
+  CHECK(status == 1);
+  CHECK(stub.requests().size() == 1);
+}
+
+TEST_CASE("retrying client: 503 with Retry-After: 7 waits 7 s, not the 0.5 s backoff") {
+  const stub_for stub(
+      tk::api_version::v4, "/v4/trackings/create",
+      {{503, "Service Unavailable", "text/plain", {{"Retry-After", "7"}}}, success()});
+  const auto [output, status] = stub.run_client(create);
+  CHECK(output.find("retry in 7000 ms (Retry-After: 7)\n") != std::string::npos);
+  CHECK(waits_of(output) == std::vector<long long>{7000});
+  CHECK(status == 0);
+  CHECK(stub.requests().size() == 2);
+  CHECK(gap(stub, 0) >= milliseconds(7));  // 7 s, scaled
+}
+
+TEST_CASE("retrying client: 429 with Retry-After: 300 waits 300 s, not the documented 120") {
+  const stub_for stub(
+      tk::api_version::v4, "/v4/trackings/create",
+      {{429, real_body("v4_too_many_requests.json"), "application/json", {{"Retry-After", "300"}}},
+       success()});
+  const auto [output, status] = stub.run_client(create);
+  CHECK(output.rfind("request 1: HTTP 429: trackingmore.v4 429: Exceeded API request limits", 0) ==
+        0);
+  CHECK(waits_of(output) == std::vector<long long>{300000});
+  CHECK(status == 0);
+  CHECK(stub.requests().size() == 2);
+  CHECK(gap(stub, 0) >= milliseconds(300));
+}
+
+TEST_CASE("retrying client: 429 with an HTTP-date Retry-After waits until that date") {
+  const std::string date =
+      imf_fixdate(std::chrono::system_clock::now() + std::chrono::seconds(200));
+  const stub_for stub(
+      tk::api_version::v4, "/v4/trackings/create",
+      {{429, real_body("v4_too_many_requests.json"), "application/json", {{"Retry-After", date}}},
+       success()});
+  const auto [output, status] = stub.run_client(create);
+  CHECK(output.find(" (Retry-After: " + date + ")\n") != std::string::npos);
+  // 200 s from when the date was written, less the second it was truncated to and the time the
+  // request took; above the documented 120 s.
+  const std::vector<long long> waits = waits_of(output);
+  REQUIRE(waits.size() == 1);
+  CHECK(waits[0] >= 198000);
+  CHECK(waits[0] <= 200000);
+  CHECK(status == 0);
+  CHECK(stub.requests().size() == 2);
+  CHECK(gap(stub, 0) >= milliseconds(198));
+}
+
+TEST_CASE("retrying client: a dropped connection is retried") {
+  const stub_for stub(tk::api_version::v4, "/v4/trackings/create",
+                      {stub::dropped_connection(), success()});
+  const auto [output, status] = stub.run_client(create);
+  CHECK(output.rfind("request 1: no response: ", 0) == 0);
+  CHECK(output.find("success after 2 request(s)\n") != std::string::npos);
+  CHECK(status == 0);
+  CHECK(stub.requests().size() == 2);
+}
+
+TEST_CASE("retrying client: a batch's failed items land in four groups, and it is not resent") {
+  const stub_for stub(tk::api_version::v4, "/v4/trackings/batch",
+                      {{200, real_body("v4_batch_four_groups.json")}});
+  const auto [output, status] =
+      stub.run_client(R"([{"tracking_number":"9261290302951157303001","courier_code":"usps"},
+                {"tracking_number":"9261290302951157303002","courier_code":"usps"}])");
+  CHECK(output ==
+        "request 1: HTTP 200: trackingmore.response 8: some items of the batch failed\n"
+        "no retry (never)\n"
+        "failed after 1 request(s): -\n"
+        "retry later: 9261290302951157303005 (trackingmore.v4 511: Server error. Please contact "
+        "us: service@trackingmore.org.)\n"
+        "fix and resend: 92612903029511573030 (trackingmore.v4 4110: The value of tracking_number "
+        "is invalid.)\n"
+        "fix and resend: 9261290302951157303006 (trackingmore.v4 4120: The value of courier_code "
+        "is invalid.)\n"
+        "account action: 9261290302951157303004 (trackingmore.v4 4190: You are reaching the "
+        "maximum quota limitation, please upgrade your current plan.)\n"
+        "already exists: 9261290302951157303002 (trackingmore.v4 4101: Tracking No. already "
+        "exists.)\n");
+  CHECK(status == 1);
+  CHECK(stub.requests().size() == 1);
+}
