@@ -89,14 +89,14 @@ TEST_CASE("every enumerator of every version is its row's code and name") {
   std::size_t count[5] = {};
   // One line per row of codes.tsv (tests/CMakeLists.txt writes them), so the enumerators are
   // checked against the reference, not against the rows they were expanded with.
-#define TRACKINGMORE_ENUMERATOR(version, enumerator, code)                   \
-  {                                                                          \
-    INFO(#version " " #enumerator);                                          \
-    ++count[static_cast<int>(tk::api_version::version)];                     \
-    STATIC_REQUIRE(static_cast<int>(tk::version::errc::enumerator) == code); \
-    STATIC_REQUIRE(tk::version::find(code)->name == #enumerator);            \
-    CHECK(tk::version::make_error_code(tk::version::errc::enumerator) ==     \
-          tk::version::to_error_code(code));                                 \
+#define TRACKINGMORE_ENUMERATOR(version, enumerator, code)                     \
+  {                                                                            \
+    INFO(#version " " #enumerator);                                            \
+    ++count[static_cast<int>(tk::api_version::version)];                       \
+    STATIC_REQUIRE(static_cast<int>(tk::version::errc::enumerator) == (code)); \
+    STATIC_REQUIRE(tk::version::find(code)->name == #enumerator);              \
+    CHECK(tk::version::make_error_code(tk::version::errc::enumerator) ==       \
+          tk::version::to_error_code(code));                                   \
   }
 #include "enumerators.inc"
 #undef TRACKINGMORE_ENUMERATOR

@@ -235,7 +235,7 @@ struct response_type {
 
 /// @cond
 #define TRACKINGMORE_STATUS_TYPE(name, text, status) \
-  inline constexpr response_type name{text##sv, status, static_cast<http_class>(status / 100)};
+  inline constexpr response_type name{text##sv, (status), static_cast<http_class>((status) / 100)};
 
 /// @endcond
 
@@ -805,6 +805,50 @@ constexpr const char* reason_text(int status) noexcept {
     default: return nullptr;
   }
 }
+
+/// The retry advice of HTTP `status`, whose first digit is `digit` (0 outside 100..599).
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): `digit` is derived from `status`
+constexpr retry_advice http_retry(int status, int digit) noexcept {
+  switch (status) {
+    case 401:
+    case 402:
+    case 403: return retry_advice::after_account_action;
+    case 408:
+    case 429: return retry_advice::after_delay;
+    case 409:
+    case 501:
+    case 505: return retry_advice::never;
+    default: break;
+  }
+  switch (digit) {
+    case 2: return retry_advice::not_applicable;
+    case 4: return retry_advice::after_fixing_request;
+    case 5: return retry_advice::after_delay;
+    default: return retry_advice::never;
+  }
+}
+
+/// The condition of HTTP `status`, whose first digit is `digit` (0 outside 100..599).
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): `digit` is derived from `status`
+constexpr condition http_group(int status, int digit) noexcept {
+  switch (status) {
+    case 401: return condition::authentication_failed;
+    case 402: return condition::payment_required;
+    case 403: return condition::access_denied;
+    case 404:
+    case 410: return condition::not_found;
+    case 408: return condition::timeout;
+    case 413: return condition::limit_exceeded;
+    case 429: return condition::rate_limited;
+    default: break;
+  }
+  switch (digit) {
+    case 4: return condition::invalid_request;
+    case 5: return condition::server_error;
+    default: return no_condition;
+  }
+}
+
 }  // namespace detail
 
 /// HTTP statuses as the library reads them: the transport's answer, before any body.
@@ -845,31 +889,12 @@ constexpr std::string_view reason_phrase(int status) noexcept {
 /// - 1xx, 3xx and any value outside 100..599: a failure with no condition, `never`.
 constexpr status_info classify(int status) noexcept {
   const int digit = status >= 100 && status <= 599 ? status / 100 : 0;
-  // Ints, not enums, are compared: clang resolves each comparison of enums as an overloaded
-  // operator, which would cost every including file.
-  const retry_advice retry = digit == 2                       ? retry_advice::not_applicable
-                             : status >= 401 && status <= 403 ? retry_advice::after_account_action
-                             : status == 408 || status == 429 ? retry_advice::after_delay
-                             : status == 409 || status == 501 || status == 505 ? retry_advice::never
-                             : digit == 4 ? retry_advice::after_fixing_request
-                             : digit == 5 ? retry_advice::after_delay
-                                          : retry_advice::never;
-  const trackingmore::condition group = status == 401   ? condition::authentication_failed
-                                        : status == 402 ? condition::payment_required
-                                        : status == 403 ? condition::access_denied
-                                        : status == 404 || status == 410 ? condition::not_found
-                                        : status == 413                  ? condition::limit_exceeded
-                                        : status == 408                  ? condition::timeout
-                                        : status == 429                  ? condition::rate_limited
-                                        : digit == 4 ? condition::invalid_request
-                                        : digit == 5 ? condition::server_error
-                                                     : no_condition;
   return {status,
           reason_phrase(status),
           detail::class_of(status),
-          retry,
+          detail::http_retry(status, digit),
           status == 429 ? rate_limit_wait_s : 0u,
-          group};
+          detail::http_group(status, digit)};
 }
 
 }  // namespace http

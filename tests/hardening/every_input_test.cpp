@@ -39,8 +39,7 @@ void check(api_version version, int code, tally& t) {
            code);
   t.expect(!ec || (ec.value() == code && &ec.category() == &tk::category(version)) ||
                (code == 0 && ec == tk::response_errc::code_is_zero),
-           "a failure keeps its value and its version's category (0: code_is_zero)", version,
-           code);
+           "a failure keeps its value and its version's category (0: code_is_zero)", version, code);
   t.expect(!tk::category(version).message(code).empty(), "a non-empty message", version, code);
   t.expect((ec == condition::retryable) == tk::is_retryable(ec),
            "ec == retryable exactly when is_retryable(ec)", version, code);

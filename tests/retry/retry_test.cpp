@@ -41,7 +41,7 @@ constexpr seconds rfc_example{784111777};
 class timeout_category final : public std::error_category {
  public:
   const char* name() const noexcept override { return "other.library"; }
-  std::string message(int) const override { return "timed out"; }
+  std::string message(int /*value*/) const override { return "timed out"; }
   std::error_condition default_error_condition(int value) const noexcept override {
     if (value == 1) return std::errc::timed_out;
     return {value, *this};
@@ -285,8 +285,8 @@ TEST_CASE("a TrackingMore category keeps the library's advice, even if equivalen
   class response_like final : public std::error_category {
    public:
     const char* name() const noexcept override { return "trackingmore.response"; }
-    std::string message(int) const override { return "no code"; }
-    std::error_condition default_error_condition(int) const noexcept override {
+    std::string message(int /*value*/) const override { return "no code"; }
+    std::error_condition default_error_condition(int /*value*/) const noexcept override {
       return std::errc::timed_out;
     }
   };

@@ -39,6 +39,7 @@ int port_of(int fd, bool peer) {
 /// no answer; false if there is none. cpp-httplib gives a handler no access to its socket, so the
 /// socket is found among the process's descriptors; it is shut down, not closed, since cpp-httplib
 /// closes it.
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): named at every call
 bool shut_down_connection(int local_port, int peer_port) {
   for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
     const int fd = std::stoi(entry.path().filename().string());

@@ -57,7 +57,8 @@ inline bool is_transient_network_error(const std::error_code& ec) noexcept {
       errc::timed_out,          errc::connection_reset,    errc::connection_refused,
       errc::connection_aborted, errc::network_unreachable, errc::network_down,
       errc::host_unreachable,   errc::broken_pipe,         errc::resource_unavailable_try_again};
-  for (const errc e : transient) {
+  // A loop, not std::any_of: <algorithm> would cost every file that includes this header.
+  for (const errc e : transient) {  // NOLINT(readability-use-anyofallof)
     if (ec == e) return true;
   }
   return false;
@@ -74,6 +75,7 @@ constexpr std::chrono::milliseconds saturating_ms(std::chrono::seconds s) noexce
 
 /// `jitter` x min(`max_backoff`, `initial_backoff` x 2^(`attempts_made` - 1)), never negative;
 /// attempt 0 counts as 1, and a NaN jitter as 1.
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): an attempt count and a fraction
 constexpr std::chrono::milliseconds backoff(const retry_policy& policy, unsigned attempts_made,
                                             double jitter) noexcept {
   const auto non_negative = [](std::chrono::milliseconds d) {
@@ -255,6 +257,7 @@ constexpr std::int64_t year_from_days(std::int64_t days) noexcept {
 }
 
 /// The number of days of `month` in `year`.
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the calendar's order, year then month
 constexpr unsigned days_in_month(int year, unsigned month) noexcept {
   constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
@@ -271,7 +274,20 @@ constexpr std::optional<std::int64_t> seconds_since_epoch(const http_date& d) no
   const std::int64_t days = days_from_civil(d.year, d.month, d.day);
   const std::int64_t weekday = (days % 7 + 11) % 7;  // 1970-01-01 was a Thursday (4)
   if (weekday != d.weekday) return std::nullopt;
-  return days * 86400 + d.hour * 3600 + d.minute * 60 + d.second;
+  return days * 86400 + std::int64_t{d.hour} * 3600 + std::int64_t{d.minute} * 60 + d.second;
+}
+
+/// delay-seconds: one or more digits, and nothing else; nullopt beyond `seconds`' range.
+constexpr std::optional<std::chrono::seconds> read_delay_seconds(std::string_view text) noexcept {
+  using rep = std::chrono::seconds::rep;
+  rep value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    const int digit = c - '0';
+    if (value > (std::numeric_limits<rep>::max() - digit) / 10) return std::nullopt;
+    value = value * 10 + digit;
+  }
+  return std::chrono::seconds{value};
 }
 
 }  // namespace detail
@@ -298,15 +314,8 @@ inline std::optional<std::chrono::seconds> parse_retry_after(
   if (header_value.empty()) return std::nullopt;
 
   using seconds = std::chrono::seconds;
-  if (header_value.front() >= '0' && header_value.front() <= '9') {  // delay-seconds
-    seconds::rep value = 0;
-    for (const char c : header_value) {
-      if (c < '0' || c > '9') return std::nullopt;
-      const int digit = c - '0';
-      if (value > (std::numeric_limits<seconds::rep>::max() - digit) / 10) return std::nullopt;
-      value = value * 10 + digit;
-    }
-    return seconds{value};
+  if (header_value.front() >= '0' && header_value.front() <= '9') {
+    return detail::read_delay_seconds(header_value);
   }
 
   // A clock counting milliseconds or finer keeps `now` within 300 million years of 1970, so the
