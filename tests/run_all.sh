@@ -16,9 +16,13 @@ case "${1-}" in
     ;;
 esac
 missing=""
+# A package counts as installed when an installed package provides it too (npm with NodeSource's
+# nodejs, which conflicts with Debian's npm).
+provided=$(dpkg-query -W -f='${db:Status-Abbrev} ${Provides}\n' | sed -n 's/^ii  *//p' | tr ',' '\n')
 # shellcheck disable=SC2086 # one word per file
 for package in $(sed 's/#.*//' $lists); do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' ||
+    printf '%s\n' "$provided" | grep -q "^ *$package\( \|$\)" ||
     missing="$missing $package"
 done
 if [ -n "$missing" ]; then

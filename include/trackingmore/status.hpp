@@ -11,7 +11,7 @@
 /// 2. The codes: each version's rows (`TRACKINGMORE_STATUS_V4_CODES`, ...), written once and
 ///    expanded into its `vN::errc` enumerators and its `vN::codes` table; the Polish v2 messages.
 /// 3. Lookup and classification: the hash index, `find`, `codes_of`, `classify`, `message_pl`.
-/// 4. HTTP statuses: `http::classify`, `http::reason_phrase`.
+/// 4. HTTP statuses: `trackingmore::http::classify`, `trackingmore::http::reason_phrase`.
 /// 5. `std::error_code` integration: one category class for the versions' codes, HTTP statuses
 ///    and response errors; `make_error_code`, `to_error_code`, and how `ec == condition::X` is
 ///    decided.
@@ -681,6 +681,12 @@ constexpr code_table codes_of(api_version version) noexcept {
 }
 
 /// The row of `code` in `version`'s table, or nullptr when that version does not document it.
+///
+/// Example:
+/// ```
+/// const trackingmore::code_info* row = trackingmore::find(trackingmore::api_version::v2, 4032);
+/// // row->name == "carrier_not_detected", row->http_status == 204
+/// ```
 constexpr const code_info* find(api_version version, int code) noexcept {
   return detail::index_for(version).find(code);
 }
@@ -1052,6 +1058,13 @@ inline const std::error_category& category(api_version version) noexcept {
 /// 0 is no code (a client that defaults a missing code to 0 must not see success):
 /// `response_errc::code_is_zero`. A value that names no version gives
 /// `std::errc::invalid_argument`.
+///
+/// Example:
+/// ```
+/// std::error_code ec = trackingmore::to_error_code(trackingmore::api_version::v4, 4101);
+/// // ec.message() == "Tracking No. already exists."
+/// // ec == trackingmore::condition::tracking_exists, retry_advice_of(ec) == retry_advice::never
+/// ```
 inline std::error_code to_error_code(api_version version, int code) noexcept {
   if (name_of(version).empty()) return std::make_error_code(std::errc::invalid_argument);
   if (!classify(version, code).failed()) return {};

@@ -60,8 +60,9 @@ name, documented type and message, HTTP status and class, condition, retry advic
   --api VERSION     explain CODE for one API version only: v2, v3 or v4 (or 2, 3, 4);
                     default: every version that documents CODE, or all three when none does
   --list VERSION    print every documented code of VERSION instead
-  --format FORMAT   text (default), markdown, json (an array of objects; absent values are null)
-                    or csv (RFC 4180, one header row)
+  --format FORMAT   text (default), markdown (short headings; no Version column when every row
+                    is of one version), json (an array of objects; absent values are null) or
+                    csv (RFC 4180, one header row)
   --http STATUS     explain an HTTP status instead (any integer): its error_code (category
                     trackingmore.http; a 2xx is a success), condition, retry advice and wait
   --response STATUS FILE

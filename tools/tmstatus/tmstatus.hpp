@@ -7,6 +7,7 @@
 
 #include <trackingmore/status.hpp>
 
+#include <algorithm>
 #include <array>
 #include <ostream>
 #include <string>
@@ -39,30 +40,34 @@ inline std::vector<row> rows_of(tk::api_version version) {
   return rows;
 }
 
-// One column of every format; a value that is empty is absent (JSON null, text "-").
+// One column of every format; a value that is empty is absent (JSON null, text "-"). `heading` is
+// the Markdown table's, short so that the table fits a laptop's window; the Markdown table has no
+// column of an empty heading (the HTTP class, which the HTTP status shows).
 enum class kind { number, identifier, text };
 struct field {
-  std::string_view key, title;
+  std::string_view key, title, heading;
   tmstatus::kind kind;
   std::string (*value)(const row&);
 };
 
 inline constexpr std::array<field, 10> fields{{
-    {"version", "Version", kind::identifier,
+    {"version", "Version", "Version", kind::identifier,
      [](const row& r) { return std::string(tk::name_of(r.info.version)); }},
-    {"code", "Code", kind::number, [](const row& r) { return std::to_string(r.info.code); }},
-    {"name", "Name", kind::identifier, [](const row& r) { return std::string(r.info.name); }},
-    {"type", "Type", kind::text, [](const row& r) { return std::string(r.info.type); }},
-    {"message", "Message", kind::text, [](const row& r) { return r.message; }},
-    {"http_status", "HTTP status", kind::number,
+    {"code", "Code", "Code", kind::number,
+     [](const row& r) { return std::to_string(r.info.code); }},
+    {"name", "Name", "Name", kind::identifier,
+     [](const row& r) { return std::string(r.info.name); }},
+    {"type", "Type", "Type", kind::text, [](const row& r) { return std::string(r.info.type); }},
+    {"message", "Message", "Message", kind::text, [](const row& r) { return r.message; }},
+    {"http_status", "HTTP status", "HTTP", kind::number,
      [](const row& r) { return std::to_string(r.info.http_status); }},
-    {"http_class", "HTTP class", kind::identifier,
+    {"http_class", "HTTP class", "", kind::identifier,
      [](const row& r) { return std::string(tk::name_of(r.info.http_class)); }},
-    {"condition", "Condition", kind::identifier,
+    {"condition", "Condition", "Condition", kind::identifier,
      [](const row& r) { return std::string(tk::name_of(r.info.condition)); }},
-    {"retry", "Retry", kind::identifier,
+    {"retry", "Retry", "Retry", kind::identifier,
      [](const row& r) { return std::string(tk::name_of(r.info.retry)); }},
-    {"retry_after_s", "Retry after (s)", kind::number,
+    {"retry_after_s", "Retry after (s)", "Wait (s)", kind::number,
      [](const row& r) { return std::to_string(r.info.retry_after_s); }},
 }};
 
@@ -153,13 +158,22 @@ inline void write_error_code(std::ostream& out, const std::error_code& ec) {
   write_line(out, "Retry after (s)", std::to_string(tk::retry_after_seconds(ec)));
 }
 
+/// The rows as a Markdown table. Rows of one version only (`--list`) have no Version column: the
+/// table's page names its version.
 inline void write_markdown(std::ostream& out, const std::vector<row>& rows) {
-  for (const field& f : fields) out << "| " << f.title << ' ';
+  const bool one_version = std::all_of(rows.begin(), rows.end(), [&](const row& r) {
+    return r.info.version == rows.front().info.version;
+  });
+  std::vector<field> columns;
+  for (const field& f : fields) {
+    if (!f.heading.empty() && !(one_version && f.key == "version")) columns.push_back(f);
+  }
+  for (const field& f : columns) out << "| " << f.heading << ' ';
   out << "|\n";
-  for (const field& f : fields) out << (f.kind == kind::number ? "| --: " : "| --- ");
+  for (const field& f : columns) out << (f.kind == kind::number ? "| --: " : "| --- ");
   out << "|\n";
   for (const row& r : rows) {
-    for (const field& f : fields) {
+    for (const field& f : columns) {
       const std::string value = f.value(r);
       out << "| ";
       if (f.kind == kind::text) {

@@ -113,6 +113,15 @@ constexpr std::chrono::milliseconds backoff(const retry_policy& policy, unsigned
 ///   [0, 1], NaN counts as 1; `attempts_made` 0 counts as 1.
 /// - No retry when `attempts_made >= max_attempts`, or when the delay exceeds `max_wait`; the
 ///   advice is reported all the same, with a zero delay.
+///
+/// Example:
+/// ```
+/// const std::error_code ec = trackingmore::v4::to_error_code(429);
+/// if (const trackingmore::retry_decision d = trackingmore::decide(ec, 1)) {
+///   std::this_thread::sleep_for(d.delay);  // at least TrackingMore's 120 s
+///   // ... send the request again
+/// }
+/// ```
 inline retry_decision decide(const std::error_code& ec, unsigned attempts_made,
                              const retry_policy& policy = {},
                              std::chrono::seconds retry_after = std::chrono::seconds{0},
@@ -306,6 +315,13 @@ constexpr std::optional<std::chrono::seconds> read_delay_seconds(std::string_vie
 /// `std::nullopt`: empty, a sign, a fraction, junk around the value, delay-seconds beyond the range
 /// of `std::chrono::seconds`, a date that does not exist (February 30, hour 24, minute 60) or
 /// whose weekday is not the date's.
+///
+/// Example:
+/// ```
+/// const auto now = std::chrono::system_clock::now();
+/// std::optional<std::chrono::seconds> wait = trackingmore::parse_retry_after("120", now);
+/// // *wait == std::chrono::seconds{120}; parse_retry_after("soon", now) == std::nullopt
+/// ```
 inline std::optional<std::chrono::seconds> parse_retry_after(
     std::string_view header_value, std::chrono::system_clock::time_point now) noexcept {
   const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
