@@ -92,6 +92,18 @@ tk::pacer::clock::duration scaled(std::chrono::milliseconds ms, double time_scal
       std::chrono::duration<double, std::milli>(static_cast<double>(ms.count()) * time_scale));
 }
 
+/// Waits `delay` before sending again a request that failed with `ec`. A 429 is about the
+/// account, not this request: it pauses `pacer`, so that every thread waits (in its next
+/// `pacer.wait()`); anything else waits on this thread alone.
+void wait_before_retry(tk::pacer& pacer, const std::error_code& ec,
+                       tk::pacer::clock::duration delay) {
+  if (tk::retry_after_seconds(ec) > 0) {
+    pacer.pause_until(tk::pacer::clock::now() + delay);
+  } else {
+    std::this_thread::sleep_for(delay);
+  }
+}
+
 /// Sends `request` to `url` until it succeeds or `decide` says to stop, sending only when the
 /// endpoint's pacer in `shared` allows; prints each step after `tag`. Returns the exit status.
 int send(const std::string& tag, tk::api_version version, const std::string& url,
@@ -151,13 +163,7 @@ int send(const std::string& tag, tk::api_version version, const std::string& url
         retry_after_header.empty() ? "" : " (Retry-After: " + retry_after_header + ")";
     std::printf("%sretry in %lld ms%s\n", tag.c_str(),
                 static_cast<long long>(decision.delay.count()), why.c_str());
-    const tk::pacer::clock::duration wait = scaled(decision.delay, time_scale);
-    // A 429 is about the account, not this request: every thread waits (the next pacer.wait()).
-    if (tk::retry_after_seconds(ec) > 0) {
-      pacer.pause_until(tk::pacer::clock::now() + wait);
-    } else {
-      std::this_thread::sleep_for(wait);
-    }
+    wait_before_retry(pacer, ec, scaled(decision.delay, time_scale));
   }
 }
 

@@ -213,11 +213,11 @@ TEST_CASE("retrying client: threads sharing the pacers never exceed the document
   // client's slots, so a window of 80 ms (20 ms of jitter allowed) must hold no more requests
   // than the rate allows in a second: rate + 1 of them span 100 ms.
   struct endpoint_case {
-    tk::api_version version;
-    tk::endpoint kind;
-    const char* path;
+    tk::api_version version{};
+    tk::endpoint kind{};
+    const char* path = nullptr;
     stub::reply answer;
-    std::size_t threads;
+    std::size_t threads = 0;
   };
   const endpoint_case cases[] = {
       {tk::api_version::v4, tk::endpoint::create_trackings, "/v4/trackings/create", success(), 12},

@@ -24,12 +24,13 @@ using std::chrono::milliseconds;
 using std::chrono::nanoseconds;
 
 /// A fake time line: its origin, far from the clock's epoch.
-const clock_type::time_point t0 = clock_type::time_point{} + std::chrono::hours(1000);
+constexpr clock_type::time_point t0 = clock_type::time_point{} + std::chrono::hours(1000);
 
 /// The slots `p` gives to requests ready at each of `ready`, in that order.
 std::vector<clock_type::time_point> slots(tk::pacer& p,
                                           const std::vector<clock_type::time_point>& ready) {
   std::vector<clock_type::time_point> result;
+  result.reserve(ready.size());
   for (const clock_type::time_point now : ready) result.push_back(now + p.reserve(now));
   return result;
 }
@@ -185,6 +186,7 @@ TEST_CASE("pacer: threads sharing one pacer never send faster than the rate (rea
   std::vector<clock_type::time_point> slots_given;
   std::vector<clock_type::time_point> sent;
   std::vector<std::thread> threads;
+  threads.reserve(8);
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&] {
       for (int i = 0; i < 15; ++i) {
@@ -212,6 +214,7 @@ TEST_CASE("pacer: after pause_until no waiting thread sends before the pause end
   std::mutex m;
   std::vector<clock_type::time_point> slots_given;
   std::vector<std::thread> threads;
+  threads.reserve(4);
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&] {
       for (int i = 0; i < 15; ++i) {

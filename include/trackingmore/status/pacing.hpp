@@ -107,9 +107,9 @@ class pacer {
     const auto tolerance = static_cast<std::uint64_t>(tolerance_);
     if (ahead <= tolerance) return clock::duration::zero();
     constexpr auto longest = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-    const std::uint64_t wait = ahead - tolerance < longest ? ahead - tolerance : longest;
+    const std::uint64_t ns = ahead - tolerance < longest ? ahead - tolerance : longest;
     return std::chrono::ceil<clock::duration>(
-        std::chrono::nanoseconds{static_cast<std::int64_t>(wait)});
+        std::chrono::nanoseconds{static_cast<std::int64_t>(ns)});
   }
 
   /// No slot begins before `until`: what a 429 calls for (`now` + the delay `decide` gives, which
@@ -148,7 +148,8 @@ class pacer {
 
  public:
   /// For `make` only: `key` cannot be made outside the class.
-  pacer(key, limits l) noexcept : interval_(l.interval), tolerance_(l.tolerance) {}
+  pacer([[maybe_unused]] key k, limits l) noexcept
+      : interval_(l.interval), tolerance_(l.tolerance) {}
 
  private:
   /// The interval and tolerance of a valid rate and burst; `std::nullopt` for the others.
