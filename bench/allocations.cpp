@@ -1,6 +1,8 @@
 // Counts heap allocations on every public path of the library: all but message() should make none.
 #include <trackingmore/status.hpp>
+#include <trackingmore/status/pacing.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
@@ -78,6 +80,12 @@ int main() {
   });
   count("v2::message_pl(code)", false,
         [](tk::api_version, int c) { return tk::v2::message_pl(c).size(); });
+  tk::pacer pacer(10.0, 2);
+  count("pacer::reserve(now), pacer::pause_until(until)", false, [&pacer](tk::api_version, int c) {
+    const tk::pacer::clock::time_point t = tk::pacer::clock::time_point{} + std::chrono::seconds(c);
+    pacer.pause_until(t);
+    return pacer.reserve(t).count() > 0;
+  });
   count("ec.message() (allocates a std::string by contract)", true,
         [](tk::api_version v, int c) { return tk::to_error_code(v, c).message().size(); });
   return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;

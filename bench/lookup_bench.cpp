@@ -1,12 +1,15 @@
 // Lookup and classification against what a user would otherwise write, over a realistic mix of
-// v4 response codes. Catch2's BENCHMARK, with this file's own main: bench/run.sh runs it.
+// v4 response codes, and the pacer's reservation against a lock. Catch2's BENCHMARK, with this
+// file's own main: bench/run.sh runs it.
 #include <trackingmore/status.hpp>
+#include <trackingmore/status/pacing.hpp>
 #include <trackingmore/status/retry.hpp>
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <mutex>
 #include <system_error>
 #include <unordered_map>
 #include <vector>
@@ -146,4 +149,23 @@ TEST_CASE("lookup and classification") {
     return tk::is_retryable(next_failure());
   };
   BENCHMARK("retry, failures only: decide(ec, 1)") { return tk::decide(next_failure(), 1); };
+}
+
+TEST_CASE("pacing") {
+  // Uncontended, as one thread of a client sees it; the time passed stays put, so every call
+  // reserves a slot further ahead and takes the whole path (the wait is computed).
+  tk::pacer pacer(10.0);
+  const tk::pacer::clock::time_point t = tk::pacer::clock::now();
+  REQUIRE(pacer.reserve(t) == tk::pacer::clock::duration::zero());
+  REQUIRE(pacer.reserve(t) > tk::pacer::clock::duration::zero());
+  std::mutex m;
+  BENCHMARK("pacing: std::mutex lock + unlock (floor)") {
+    const std::lock_guard<std::mutex> lock(m);
+    return &m;
+  };
+  BENCHMARK("pacing: steady_clock::now()") { return tk::pacer::clock::now(); };
+  BENCHMARK("pacing: reserve(t)") { return pacer.reserve(t); };
+  BENCHMARK("pacing: reserve(steady_clock::now())") {
+    return pacer.reserve(tk::pacer::clock::now());
+  };
 }

@@ -1,17 +1,23 @@
 // The whole retry loop of a TrackingMore client, on cpp-httplib (Debian libcpp-httplib-dev) and
-// nlohmann/json: send; read the response with error_code_of and its Retry-After header with
-// parse_retry_after; ask decide whether and when to send again; wait; send again. A batch call's
-// failed items are then triaged: what to resend later, what to fix, what needs the account, what
-// already exists, what to drop.
+// nlohmann/json: wait for the pacer of the endpoint's kind; send; read the response with
+// error_code_of and its Retry-After header with parse_retry_after; ask decide whether and when to
+// send again; wait (after a 429, every thread: the pacer pauses); send again. A batch call's failed
+// items are then triaged: what to resend later, what to fix, what needs the account, what already
+// exists, what to drop.
 //
-//   TRACKINGMORE_API_KEY=... retrying_client [--time-scale S] VERSION URL REQUEST
+//   TRACKINGMORE_API_KEY=... retrying_client [--time-scale S] [--threads N] VERSION URL REQUEST
 //
 // VERSION is v2, v3 or v4; URL the endpoint (https://api.trackingmore.com/v4/trackings/create);
 // REQUEST the JSON to POST, a batch call when it is an array. --time-scale multiplies every wait
-// (the tests use 0.001, so that 120 s take 120 ms). Exit status: 0 success, 1 failure, 2 usage.
+// and divides every documented rate (the tests use 0.001, so that 120 s take 120 ms); it must be
+// above 0. --threads sends the request N times at once, from N threads that share the pacers, each
+// line of output then prefixed with its thread's number. Exit status: 0 success, 1 failure, 2
+// usage.
 #include <trackingmore/status/nlohmann_json.hpp>
+#include <trackingmore/status/pacing.hpp>
 #include <trackingmore/status/retry.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -45,8 +51,8 @@ std::string_view condition_of(const std::error_code& ec) {
   return tk::name_of(static_cast<tk::condition>(group.value()));
 }
 
-/// Prints the failed items of a batch `body`, group by group.
-void print_triage(tk::api_version version, const nlohmann::json& body) {
+/// Prints the failed items of a batch `body`, group by group, each line after `tag`.
+void print_triage(const std::string& tag, tk::api_version version, const nlohmann::json& body) {
   const tk::batch_triage groups = tk::triage(version, body);
   const std::pair<const char*, const std::vector<tk::item_failure>*> titled[] = {
       {"retry later", &groups.retry_later},
@@ -56,15 +62,52 @@ void print_triage(tk::api_version version, const nlohmann::json& body) {
       {"give up", &groups.give_up}};
   for (const auto& [title, group] : titled) {
     for (const tk::item_failure& f : *group) {
-      std::printf("%s: %s (%s)\n", title, f.tracking_number.c_str(), describe(f.code).c_str());
+      std::printf("%s%s: %s (%s)\n", tag.c_str(), title, f.tracking_number.c_str(),
+                  describe(f.code).c_str());
     }
   }
 }
 
-/// Sends `request` to `url` until it succeeds or `decide` says to stop; prints each step. Returns
-/// the exit status.
-int send(tk::api_version version, const std::string& url, const nlohmann::json& request,
-         double time_scale) {
+/// One pacer per kind of endpoint, at the documented rates of `version`, `time_scale` faster.
+struct pacers {
+  tk::pacer create_trackings;
+  tk::pacer other;
+  pacers(tk::api_version version, double time_scale)
+      : create_trackings(
+            tk::documented_requests_per_second(version, tk::endpoint::create_trackings) /
+            time_scale),
+        other(tk::documented_requests_per_second(version, tk::endpoint::other) / time_scale) {}
+  /// The pacer of the endpoint at `path`.
+  tk::pacer& of(const std::string& path) {
+    constexpr std::string_view create = "/trackings/create";
+    const bool is_create = path.size() >= create.size() &&
+                           path.compare(path.size() - create.size(), create.size(), create) == 0;
+    return is_create ? create_trackings : other;
+  }
+};
+
+/// `ms` milliseconds, `time_scale` times as long, on the pacer's clock.
+tk::pacer::clock::duration scaled(std::chrono::milliseconds ms, double time_scale) {
+  return std::chrono::duration_cast<tk::pacer::clock::duration>(
+      std::chrono::duration<double, std::milli>(static_cast<double>(ms.count()) * time_scale));
+}
+
+/// Waits `delay` before sending again a request that failed with `ec`. A 429 is about the
+/// account, not this request: it pauses `pacer`, so that every thread waits (in its next
+/// `pacer.wait()`); anything else waits on this thread alone.
+void wait_before_retry(tk::pacer& pacer, const std::error_code& ec,
+                       tk::pacer::clock::duration delay) {
+  if (tk::retry_after_seconds(ec) > 0) {
+    pacer.pause_until(tk::pacer::clock::now() + delay);
+  } else {
+    std::this_thread::sleep_for(delay);
+  }
+}
+
+/// Sends `request` to `url` until it succeeds or `decide` says to stop, sending only when the
+/// endpoint's pacer in `shared` allows; prints each step after `tag`. Returns the exit status.
+int send(const std::string& tag, tk::api_version version, const std::string& url,
+         const nlohmann::json& request, double time_scale, pacers& shared) {
   const std::size_t host_end = url.find('/', url.find("://") + 3);
   const std::string path = host_end == std::string::npos ? "/" : url.substr(host_end);
   httplib::Client http(url.substr(0, host_end));
@@ -76,24 +119,27 @@ int send(tk::api_version version, const std::string& url, const nlohmann::json& 
       {version == tk::api_version::v2 ? "Trackingmore-Api-Key" : "Tracking-Api-Key", key}};
   const bool batch = request.is_array();
   const std::string payload = request.dump();
+  tk::pacer& pacer = shared.of(path);
 
   const tk::retry_policy policy;  // 5 attempts, backoff from 0.5 s to 60 s, waits up to 600 s
   std::mt19937 random(std::random_device{}());
   std::uniform_real_distribution<double> jitter(0.0, 1.0);  // "full jitter": spreads the clients
   for (unsigned attempts = 1;; ++attempts) {
+    pacer.wait();
     const httplib::Result response = http.Post(path, headers, payload, "application/json");
     std::error_code ec;
     nlohmann::json body(nlohmann::json::value_t::discarded);
     std::string retry_after_header;
     if (!response) {
       ec = example::transport_error(response.error());
-      std::printf("request %u: no response: %s\n", attempts, describe(ec).c_str());
+      std::printf("%srequest %u: no response: %s\n", tag.c_str(), attempts, describe(ec).c_str());
     } else {
       body = tk::parse_body(response->body);
       ec = batch ? tk::batch_error_code_of(version, response->status, body)
                  : tk::error_code_of(version, response->status, body);
       retry_after_header = response->get_header_value("Retry-After");
-      std::printf("request %u: HTTP %d: %s\n", attempts, response->status, describe(ec).c_str());
+      std::printf("%srequest %u: HTTP %d: %s\n", tag.c_str(), attempts, response->status,
+                  describe(ec).c_str());
     }
     // An unreadable Retry-After is no wait of its own: decide still waits the documented 120 s
     // after a 429, and the backoff after anything else it retries.
@@ -104,29 +150,30 @@ int send(tk::api_version version, const std::string& url, const nlohmann::json& 
         tk::decide(ec, attempts, policy, retry_after, jitter(random));
     if (!decision) {
       if (ec) {
-        std::printf("no retry (%s)\nfailed after %u request(s): %s\n",
-                    std::string(tk::name_of(decision.advice)).c_str(), attempts,
+        std::printf("%sno retry (%s)\n%sfailed after %u request(s): %s\n", tag.c_str(),
+                    std::string(tk::name_of(decision.advice)).c_str(), tag.c_str(), attempts,
                     std::string(condition_of(ec)).c_str());
       } else {
-        std::printf("success after %u request(s)\n", attempts);
+        std::printf("%ssuccess after %u request(s)\n", tag.c_str(), attempts);
       }
-      if (batch) print_triage(version, body);
+      if (batch) print_triage(tag, version, body);
       return ec ? 1 : 0;
     }
     const std::string why =
         retry_after_header.empty() ? "" : " (Retry-After: " + retry_after_header + ")";
-    std::printf("retry in %lld ms%s\n", static_cast<long long>(decision.delay.count()),
-                why.c_str());
-    std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(
-        static_cast<double>(decision.delay.count()) * time_scale));
+    std::printf("%sretry in %lld ms%s\n", tag.c_str(),
+                static_cast<long long>(decision.delay.count()), why.c_str());
+    wait_before_retry(pacer, ec, scaled(decision.delay, time_scale));
   }
 }
 
 /// Says how to run the program; returns the exit status of bad usage.
 int usage(const char* program) {
   (void)std::fprintf(stderr,
-                     "usage: TRACKINGMORE_API_KEY=... %s [--time-scale S] VERSION URL REQUEST\n"
-                     "  VERSION v2, v3 or v4; REQUEST the JSON to POST (an array: a batch)\n",
+                     "usage: TRACKINGMORE_API_KEY=... %s [--time-scale S] [--threads N] VERSION "
+                     "URL REQUEST\n"
+                     "  VERSION v2, v3 or v4; REQUEST the JSON to POST (an array: a batch)\n"
+                     "  S above 0 (default 1); N from 1 to 1000 (default 1)\n",
                      program);
   return 2;
 }
@@ -139,7 +186,18 @@ int main(int argc, char** argv) try {
   if (args.size() > 2 && args[0] == "--time-scale") {
     char* end = nullptr;
     time_scale = std::strtod(args[1].c_str(), &end);
-    if (end == args[1].c_str() || *end != '\0' || !std::isfinite(time_scale) || time_scale < 0) {
+    // Above 0: the documented rates are divided by it.
+    if (end == args[1].c_str() || *end != '\0' || !std::isfinite(time_scale) || !(time_scale > 0)) {
+      return usage(argv[0]);
+    }
+    args.erase(args.begin(), args.begin() + 2);
+  }
+  unsigned long threads = 1;
+  if (args.size() > 2 && args[0] == "--threads") {
+    char* end = nullptr;
+    threads = std::strtoul(args[1].c_str(), &end, 10);
+    if (end == args[1].c_str() || *end != '\0' || args[1][0] == '-' || threads < 1 ||
+        threads > 1000) {
       return usage(argv[0]);
     }
     args.erase(args.begin(), args.begin() + 2);
@@ -152,7 +210,19 @@ int main(int argc, char** argv) try {
       std::getenv("TRACKINGMORE_API_KEY") == nullptr) {
     return usage(argv[0]);
   }
-  return send(version, args[1], nlohmann::json::parse(args[2]), time_scale);
+  const nlohmann::json request = nlohmann::json::parse(args[2]);
+  pacers shared(version, time_scale);
+  if (threads == 1) return send("", version, args[1], request, time_scale, shared);
+  std::vector<int> statuses(threads);
+  std::vector<std::thread> senders;
+  for (unsigned long t = 0; t < threads; ++t) {
+    senders.emplace_back([&, t] {
+      statuses[t] = send("thread " + std::to_string(t + 1) + ": ", version, args[1], request,
+                         time_scale, shared);
+    });
+  }
+  for (std::thread& s : senders) s.join();
+  return *std::max_element(statuses.begin(), statuses.end());
 } catch (const std::exception& e) {
   (void)std::fprintf(stderr, "retrying_client: %s\n", e.what());
   return 2;

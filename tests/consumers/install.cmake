@@ -8,6 +8,7 @@ list(SORT installed)
 set(expected
     include/trackingmore/status.hpp
     include/trackingmore/status/nlohmann_json.hpp
+    include/trackingmore/status/pacing.hpp
     include/trackingmore/status/retry.hpp
     share/cmake/trackingmore-status/trackingmore-status-config-version.cmake
     share/cmake/trackingmore-status/trackingmore-status-config.cmake

@@ -1,9 +1,11 @@
 // End to end over real HTTP: examples/retrying_client (error_code_of, parse_retry_after, decide,
-// triage) against the stand-in for the API (tests/stub, on 127.0.0.1), with its waits scaled a
-// thousandfold: the program reports each wait it decided, and the stand-in's arrival times show
-// that it waited.
+// triage, pacers) against the stand-in for the API (tests/stub, on 127.0.0.1), with its waits
+// scaled (a thousandfold unless said): the program reports each wait it decided, and the
+// stand-in's arrival times show that it waited, and that it kept to the documented rates.
 #include <trackingmore/status.hpp>
+#include <trackingmore/status/pacing.hpp>
 
+#include <cstddef>
 #include <ctime>
 #include <string>
 #include <vector>
@@ -29,10 +31,13 @@ class stub_for : public stub::api {
         path_(path) {
     script("POST", path, replies);
   }
-  /// Runs retrying_client, a thousand times faster, with `request` for this stand-in.
-  stub::run_result run_client(const std::string& request) const {
-    return run({TRACKINGMORE_RETRYING_CLIENT, "--time-scale", "0.001",
-                std::string(tk::name_of(version_)), url() + path_, request});
+  /// Runs retrying_client with `options` (by default a thousand times faster) and `request` for
+  /// this stand-in.
+  stub::run_result run_client(const std::string& request,
+                              std::vector<std::string> options = {"--time-scale", "0.001"}) const {
+    options.insert(options.begin(), TRACKINGMORE_RETRYING_CLIENT);
+    options.insert(options.end(), {std::string(tk::name_of(version_)), url() + path_, request});
+    return run(options);
   }
 
  private:
@@ -201,4 +206,57 @@ TEST_CASE("retrying client: a batch's failed items land in four groups, and it i
         "exists.)\n");
   CHECK(status == 1);
   CHECK(stub.requests().size() == 1);
+}
+
+TEST_CASE("retrying client: threads sharing the pacers never exceed the documented rates") {
+  // Ten times faster: a second takes 100 ms. The stand-in's arrival times jitter around the
+  // client's slots, so a window of 80 ms (20 ms of jitter allowed) must hold no more requests
+  // than the rate allows in a second: rate + 1 of them span 100 ms.
+  struct endpoint_case {
+    tk::api_version version{};
+    tk::endpoint kind{};
+    const char* path = nullptr;
+    stub::reply answer;
+    std::size_t threads = 0;
+  };
+  const endpoint_case cases[] = {
+      {tk::api_version::v4, tk::endpoint::create_trackings, "/v4/trackings/create", success(), 12},
+      {tk::api_version::v4, tk::endpoint::other, "/v4/couriers/detect", success(), 25},
+      {tk::api_version::v2,
+       tk::endpoint::other,
+       "/v2/trackings/post",
+       {200, real_body("v2_success.json")},
+       5}};
+  for (const endpoint_case& c : cases) {
+    CAPTURE(c.path);
+    const stub_for stub(c.version, c.path, {c.answer});
+    const auto [output, status] =
+        stub.run_client(create, {"--time-scale", "0.1", "--threads", std::to_string(c.threads)});
+    CHECK(status == 0);
+    const std::vector<stub::request> requests = stub.requests();
+    REQUIRE(requests.size() == c.threads);
+    const auto rate =
+        static_cast<std::size_t>(tk::documented_requests_per_second(c.version, c.kind));
+    CHECK(stub::most_in_window(requests, milliseconds(80)) <= rate);
+  }
+}
+
+TEST_CASE("retrying client: after a 429 no thread sends before the 120 s pause ends") {
+  // v2 (1 request/s) fifty times faster: the requests go 20 ms apart, the pause takes 2.4 s. The
+  // first request gets the 429; the other threads' slots come after the client has read it. (The
+  // rate itself is the test above's: here arrival jitter would be too large a share of 20 ms.)
+  const stub_for stub(tk::api_version::v2, "/v2/trackings/post",
+                      {{429, R"({"meta":{"code":429,"type":"Too Many Requests","message":)"
+                             R"("Exceeded API limits."}})"},
+                       {200, real_body("v2_success.json")}});
+  const auto [output, status] = stub.run_client(create, {"--time-scale", "0.02", "--threads", "4"});
+  CHECK(output.find(": request 1: HTTP 429: trackingmore.v2 429: ") != std::string::npos);
+  CHECK(waits_of(output) == std::vector<long long>{120000});
+  CHECK(status == 0);
+  const std::vector<stub::request> requests = stub.requests();
+  REQUIRE(requests.size() == 5);  // the four first attempts and the one retry
+  for (std::size_t i = 1; i < requests.size(); ++i) {
+    CAPTURE(i);
+    CHECK(requests[i].arrival - requests[0].arrival >= milliseconds(2400));
+  }
 }

@@ -16,6 +16,8 @@
 #include <sys/wait.h>
 #include <thread>
 
+#include "../most_in_window.hpp"
+
 namespace stub {
 
 namespace {
@@ -79,14 +81,7 @@ std::size_t most_in_window(const std::vector<request>& requests, clock_type::dur
   std::vector<clock_type::time_point> arrivals;
   arrivals.reserve(requests.size());
   for (const request& r : requests) arrivals.push_back(r.arrival);
-  std::sort(arrivals.begin(), arrivals.end());
-  std::size_t most = 0;
-  auto first = arrivals.begin();
-  for (auto last = arrivals.begin(); last != arrivals.end(); ++last) {
-    while (*last - *first >= window) ++first;
-    most = std::max(most, static_cast<std::size_t>(last - first + 1));
-  }
-  return most;
+  return test::most_in_window(std::move(arrivals), window);
 }
 
 /// A script: its replies, and how many of them were given.
