@@ -27,7 +27,7 @@ namespace trackingmore {
 /// The kinds of endpoint TrackingMore limits separately.
 enum class endpoint {
   create_trackings,  ///< v4 `POST /trackings/create`.
-  other,             ///< Every other endpoint.
+  other              ///< Every other endpoint.
 };
 
 /// The requests per second TrackingMore allows on `e` of API `version` by default: v4
@@ -136,6 +136,7 @@ class pacer {
   }
 
  private:
+  /// @cond
   struct limits {
     std::int64_t interval;   // ns between two slots
     std::int64_t tolerance;  // (burst - 1) x interval
@@ -147,9 +148,10 @@ class pacer {
   };
 
  public:
-  /// For `make` only: `key` cannot be made outside the class.
+  // For `make` only: `key` cannot be made outside the class.
   pacer([[maybe_unused]] key k, limits l) noexcept
       : interval_(l.interval), tolerance_(l.tolerance) {}
+  /// @endcond
 
  private:
   /// The interval and tolerance of a valid rate and burst; `std::nullopt` for the others.
