@@ -2,6 +2,7 @@
 # nowhere else), a plain compiler call, and the program run.
 include("${CMAKE_CURRENT_LIST_DIR}/../compile_and_run.cmake")
 set(ENV{PKG_CONFIG_LIBDIR} "${PREFIX}/share/pkgconfig")
+unset(ENV{PKG_CONFIG_PATH})
 execute_process(COMMAND "${PKG_CONFIG}" --modversion trackingmore-status
                 OUTPUT_VARIABLE version OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
 if(NOT version STREQUAL "1.0.0")
@@ -9,5 +10,13 @@ if(NOT version STREQUAL "1.0.0")
 endif()
 execute_process(COMMAND "${PKG_CONFIG}" --cflags trackingmore-status
                 OUTPUT_VARIABLE cflags OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+# One include directory, in PREFIX: not a copy elsewhere that the compiler would find anyway.
+if(NOT cflags MATCHES "^-I([^ ]+)$")
+  message(FATAL_ERROR "pkg-config --cflags gives '${cflags}', not one -I<dir>")
+endif()
+cmake_path(IS_PREFIX PREFIX "${CMAKE_MATCH_1}" NORMALIZE in_prefix)
+if(NOT in_prefix)
+  message(FATAL_ERROR "pkg-config --cflags gives '${cflags}', outside ${PREFIX}")
+endif()
 separate_arguments(cflags UNIX_COMMAND "${cflags}")
 compile_and_run(${cflags})
