@@ -19,8 +19,8 @@ function(check_field deb field regex)
 endfunction()
 
 # check_package(<package> <architecture> <section> <file>...): checks the fields every package has,
-# extracts it into WORK_DIR/<package> and fails unless that holds exactly usr/<file>... and a
-# copyright that is the LICENSE. Sets `deb` to the package's file.
+# extracts it into WORK_DIR/<package> and fails unless that holds exactly usr/<file>..., a changelog
+# and a copyright that is the LICENSE. Sets `deb` to the package's file.
 set(debs "")
 function(check_package package architecture section)
   set(deb "${WORK_DIR}/packages/${package}_${VERSION}_${architecture}.deb")
@@ -31,7 +31,7 @@ function(check_package package architecture section)
   set(root "${WORK_DIR}/${package}")
   execute_process(COMMAND "${DPKG_DEB}" --extract "${deb}" "${root}" COMMAND_ERROR_IS_FATAL ANY)
   set(copyright share/doc/${package}/copyright)
-  set(expected ${ARGN} ${copyright})
+  set(expected ${ARGN} ${copyright} share/doc/${package}/changelog.gz)
   list(TRANSFORM expected PREPEND usr/)
   check_files("${root}" ${expected})
   execute_process(COMMAND "${CMAKE_COMMAND}" -E compare_files "${SOURCE}/LICENSE"
@@ -56,9 +56,9 @@ if(TOOLS)
                           OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
   set(tools_package trackingmore-status-tools)
   check_package(${tools_package} ${arch} utils ${tool_files})
-  # From dpkg-shlibdeps: the C and C++ runtimes tmstatus links.
+  # From dpkg-shlibdeps: the C and C++ runtimes tmstatus links (libstdc++ or libc++).
   check_field("${deb}" Depends "(^|, )libc6 \\(>= [^)]+\\)(,|$)")
-  check_field("${deb}" Depends "(^|, )libstdc\\+\\+6 \\(>= [^)]+\\)(,|$)")
+  check_field("${deb}" Depends "(^|, )lib(stdc\\+\\+6|c\\+\\+1[-0-9]*) \\(>= [^)]+\\)(,|$)")
   check_tmstatus("${WORK_DIR}/${tools_package}/usr/bin/tmstatus")
 endif()
 
