@@ -1,7 +1,8 @@
 // Every page of the Doxygen site, rendered by headless Chromium at 1280 x 900 as a reader on a
 // laptop sees it. Fails on escaped markup shown as text, content wider than the window, a local
-// link or #anchor that leads nowhere, and a search box that does not find what a reader types.
-// Saves screenshots of the main pages for review.
+// link or #anchor that leads nowhere, and a search box that does not find what a reader types or
+// whose results do not lead to what documents it.
+// Saves screenshots of the main pages and of the search box's results for review.
 //   node site_test.mjs HTML_DIR MODULES_DIR SCREENSHOT_DIR [CHROMIUM]
 // MODULES_DIR is where `npm ci` installed puppeteer-core (tests/docs/CMakeLists.txt).
 import { createRequire } from 'node:module';
@@ -20,9 +21,20 @@ const puppeteer = createRequire(path.join(modules_dir, 'package.json'))('puppete
 const width = 1280;
 const height = 900;
 const screenshots = ['index', 'semantics', 'codes_v2', 'codes_v3', 'codes_v4', 'retrying'];
-// Doxygen 1.9.4's search box finds symbols and page titles only, so not a code such as 4101: a
-// reader finds it on the code tables (and with `tmstatus 4101`).
-const searched = ['rate_limited', 'decide', 'tracking_exists'];
+// What a reader types in the search box: symbols, and numbers copied from a log. A code's results
+// lead to its row in the table of each version that documents it (tests/data/codes.tsv, transcribed
+// from TrackingMore's reference), an HTTP status's to the section on HTTP statuses.
+const searched = [
+  { term: 'rate_limited' },
+  { term: 'decide' },
+  { term: '4101', code: true },
+  { term: '429', code: true, http: true },
+  { term: '522', http: true },
+];
+const tsv = fs.readFileSync(new URL('../../data/codes.tsv', import.meta.url), 'utf8');
+const versions_of = (code) =>
+  tsv.split('\n').filter((line) => !line.startsWith('#') && line.split('\t')[1] === code)
+    .map((line) => line.split('\t')[0]).sort();
 // Markup that a reader should never read as text.
 const escaped_markup = /<\/?(tt|code|b|em)>/i;
 
@@ -111,9 +123,10 @@ try {
     }
   }
 
-  // The search box of the main page: what a reader types finds at least one entry.
-  await tab.goto(`${origin}/index.html`, { waitUntil: 'networkidle0' });
-  for (const term of searched) {
+  // The search box of the main page: what a reader types finds at least one entry, and the
+  // results of a number lead, when followed, to what documents it, scrolled into view.
+  const search = async (term) => {
+    await tab.goto(`${origin}/index.html`, { waitUntil: 'networkidle0' });
     await tab.click('#MSearchField', { clickCount: 3 });
     await tab.keyboard.type(term);
     const frame_handle = await tab.waitForSelector('#MSearchResults', { visible: true });
@@ -125,10 +138,58 @@ try {
     const results = await frame.evaluate(() =>
       [...document.querySelectorAll('.SRResult')]
         .filter((e) => e.style.display !== 'none')
-        .map((e) => e.innerText.trim().replace(/\s+/g, ' ')));
+        .map((e) => [...e.querySelectorAll('.SRSymbol, .SRScope')]
+          .map((part) => part.innerText.trim().replace(/\s+/g, ' ')).join(' ')));
+    return { frame, results };
+  };
+  for (const { term, code, http } of searched) {
+    const { results } = await search(term);
     if (results.length === 0) fail('search box', `"${term}" finds nothing`);
-    else console.log(`search "${term}": ${results.slice(0, 3).join('; ')}`);
-    await tab.keyboard.press('Escape');
+    else console.log(`search "${term}": ${results.join('; ')}`);
+    if (!code && !http) continue;
+    await tab.screenshot({ path: path.join(screenshot_dir, `search_${term}.png`) });
+    const expected = [...(code ? versions_of(term).map((v) => `codes_${v}`) : []),
+                      ...(http ? ['HTTP'] : [])];
+    const found = [];
+    for (let i = 0; i < results.length; ++i) {
+      const { frame } = await search(term);
+      const result = (await frame.$$('.SRResult:not([style*="none"]) a.SRSymbol'))[i];
+      await Promise.all([tab.waitForNavigation({ waitUntil: 'networkidle0' }), result.click()]);
+      const text = results[i];
+      const page = new URL(tab.url()).pathname.slice(1).replace(/\.html$/, '');
+      const what = text.includes(' HTTP: ') ? 'HTTP' : page;
+      found.push(what);
+      // The target: a row whose code cell is the term, or the section on HTTP statuses; in view
+      // once the tree view has scrolled the page.
+      const landed = await tab.waitForFunction((http) => {
+        const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+        if (!target) return null;
+        // A heading's anchor is in view when the heading's text is; a row, when all of it is.
+        const shown = http ? target : target.closest('tr') ?? target;
+        const top = (document.getElementById('doc-content') ?? document.documentElement)
+          .getBoundingClientRect().top;
+        const box = shown.getBoundingClientRect();
+        if (box.top < top - 1 || box.bottom > window.innerHeight + 1) return null;
+        return (shown.cells?.[0] ?? target.closest('h1, h2, h3') ?? shown).innerText.trim();
+      }, { polling: 100, timeout: 5000 }, what === 'HTTP')
+        .then((handle) => handle.jsonValue(), () => null);
+      if (landed === null) {
+        fail('search box', `"${term}": ${text} leads to ${tab.url()}, not in view`);
+      } else if (what !== 'HTTP' && landed !== term) {
+        fail('search box', `"${term}": ${text} leads to ${tab.url()}, the row of ${landed}`);
+      } else {
+        console.log(`  ${text} -> ${tab.url().slice(origin.length + 1)} (${landed})`);
+      }
+      if (what.startsWith('codes_') && !text.startsWith(`${term} ${what.slice(6)} `)) {
+        fail('search box', `"${term}": ${text} leads to ${what}, another version's page`);
+      }
+    }
+    for (const what of expected.filter((e) => !found.includes(e))) {
+      fail('search box', `"${term}" does not lead to ${what === 'HTTP' ? 'HTTP statuses' : what}`);
+    }
+    for (const what of found.filter((f) => !expected.includes(f))) {
+      fail('search box', `"${term}" leads to ${what}, which does not document it`);
+    }
   }
 } finally {
   await browser.close();
