@@ -53,6 +53,15 @@ TEST_CASE("every table keeps its invariants (checked at compile time)") {
   STATIC_REQUIRE(tk::detail::check_table(tk::detail::index_of<tk::v4::codes>));
 }
 
+#ifdef TRACKINGMORE_TEST_POINTER_BYTES
+// Defined by a build that targets another data model (the 32-bit cell of tests/hardening), so
+// that losing the flag that selects it fails the build's tests instead of passing at 64 bits.
+TEST_CASE("this build has the pointer and std::size_t size it asked for") {
+  CHECK(sizeof(void*) == TRACKINGMORE_TEST_POINTER_BYTES);
+  CHECK(sizeof(std::size_t) == TRACKINGMORE_TEST_POINTER_BYTES);
+}
+#endif
+
 TEST_CASE("v2 and v3 http_status is the status their documented type names") {
   // The reason phrases as each version spells them; a type that names none gives the code itself.
   const std::map<std::string_view, int> status_named_by{

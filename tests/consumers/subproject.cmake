@@ -1,6 +1,6 @@
 # Included by a consumer project right after it added trackingmore-status (from
 # TRACKINGMORE_SOURCE_DIR) as a subproject. That subproject defines its library and, only when
-# asked, its examples and tools: no tests, warning flags on the library or CTest.
+# asked, its examples, tools and tests: no warning flags on the library, no CTest.
 
 # The targets the directory `dir` and its subdirectories define.
 function(targets_under dir out)
@@ -14,7 +14,7 @@ function(targets_under dir out)
 endfunction()
 
 # Exactly the library, and the programs asked for with the options (the HTTP-client examples are
-# left out: they are built only where their libraries are found).
+# left out: they are built only where their libraries are found; the tests are what tests/ defines).
 set(expected trackingmore_status)
 if(TRACKINGMORE_STATUS_EXAMPLES)
   list(APPEND expected quick_start)
@@ -22,10 +22,14 @@ endif()
 if(TRACKINGMORE_STATUS_TOOLS)
   list(APPEND expected tmstatus)
 endif()
-if(TRACKINGMORE_STATUS_EXAMPLES OR TRACKINGMORE_STATUS_TOOLS)
+if(TRACKINGMORE_STATUS_EXAMPLES OR TRACKINGMORE_STATUS_TOOLS OR TRACKINGMORE_STATUS_TESTS)
   list(APPEND expected trackingmore_warnings)
 endif()
 targets_under("${TRACKINGMORE_SOURCE_DIR}" own_targets)
+if(TRACKINGMORE_STATUS_TESTS)
+  targets_under("${TRACKINGMORE_SOURCE_DIR}/tests" test_targets)
+  list(REMOVE_ITEM own_targets ${test_targets})
+endif()
 list(REMOVE_ITEM own_targets httplib_client retrying_client curl_client)
 list(SORT expected)
 list(SORT own_targets)

@@ -1,6 +1,7 @@
 // Every int in [-1'000'000, 1'000'000], INT_MIN, INT_MAX and a million random ints, for each
-// version: no throw, a message, and helpers that agree with the conditions. (No UB: the same sweep
-// runs under UBSan in the sanitizer build.) Failures are counted, so the sweep stays fast.
+// version: the hash index finds exactly the table's rows, no throw, a message, and helpers that
+// agree with the conditions. (No UB: the same sweep runs under UBSan in the sanitizer build.)
+// Failures are counted, so the sweep stays fast.
 #include <trackingmore/status.hpp>
 
 #include <array>
@@ -32,7 +33,17 @@ struct tally {
   }
 };
 
+/// The row of `code` in `version`'s table by a scan of its rows: what the hash index must find.
+const tk::code_info* scan(api_version version, int code) {
+  for (const tk::code_info& row : tk::codes_of(version)) {
+    if (row.code == code) return &row;
+  }
+  return nullptr;
+}
+
 void check(api_version version, int code, tally& t) {
+  t.expect(tk::find(version, code) == scan(version, code),
+           "find(version, code) is the table's row of code, or nullptr", version, code);
   const std::error_code ec = tk::to_error_code(version, code);
   const tk::code_info info = tk::classify(version, code);
   t.expect(static_cast<bool>(ec) == info.failed(), "ec is truthy exactly for failures", version,

@@ -162,6 +162,9 @@ TEST_CASE("malformed bodies give a response_errc, never an exception or a succes
       {R"({"meta":{"code":{"value":200}}})", response_errc::code_not_integer},
       {R"({"meta":{"code":2147483648}})", response_errc::code_out_of_range},
       {R"({"meta":{"code":-2147483649}})", response_errc::code_out_of_range},
+      // 2^32 + 4101 and 4101 - 2^32: cut to 32 bits (a 32-bit long or std::size_t), 4101.
+      {R"({"meta":{"code":4294971397}})", response_errc::code_out_of_range},
+      {R"({"meta":{"code":-4294963195}})", response_errc::code_out_of_range},
       {R"({"meta":{"code":18446744073709551615}})", response_errc::code_out_of_range},
       {R"({"meta":{"code":-9223372036854775808}})", response_errc::code_out_of_range},
   };
@@ -258,10 +261,11 @@ TEST_CASE("malformed failure lists and entries are still failures") {
 
   const auto entries = tk::parse_body(R"({"meta":{"code":200},"data":{"error":[
       "4101", {"tracking_number":"A"}, {"tracking_number":7,"errorCode":"4101"},
-      {"errorCode":4101.5,"courier_code":["usps"]}, {"errorCode":9999999999}, {"errorCode":200}]}})");
+      {"errorCode":4101.5,"courier_code":["usps"]}, {"errorCode":9999999999}, {"errorCode":200},
+      {"errorCode":4294971397}]}})");
   CHECK(tk::batch_error_code_of(api_version::v4, 200, entries) == response_errc::items_failed);
   const std::vector<tk::item_failure> failures = tk::item_failures(api_version::v4, entries);
-  REQUIRE(failures.size() == 6);
+  REQUIRE(failures.size() == 7);
   CHECK(failures[0].code == response_errc::not_object);
   CHECK(failures[1].code == response_errc::no_code);
   CHECK(failures[1].tracking_number == "A");
@@ -272,6 +276,7 @@ TEST_CASE("malformed failure lists and entries are still failures") {
   CHECK(failures[4].code == response_errc::code_out_of_range);
   // A success code in the failure list reads as success; the batch still reports items_failed.
   CHECK_FALSE(failures[5].code);
+  CHECK(failures[6].code == response_errc::code_out_of_range);  // 2^32 + 4101
 }
 
 TEST_CASE("response_category: its own name, a message for every error") {
