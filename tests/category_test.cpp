@@ -43,6 +43,45 @@ TEST_CASE("a duplicated category object is still recognised by name") {
   CHECK(busy == condition::retryable);
   CHECK(tk::is_retryable(busy));
   CHECK(tk::retry_after_seconds(busy) == 120);
+  CHECK(ec == tk::v4::errc::tracking_exists);
+  CHECK(tk::v4::errc::tracking_exists == ec);
+  CHECK(ec != tk::v4::errc::tracking_not_found);
+  CHECK(ec != tk::v3::errc::tracking_exists);
+  const tk::detail::code_category other_responses{tk::detail::domain::response};
+  CHECK(std::error_code(9, other_responses) == tk::response_errc::code_is_zero);
+  CHECK(std::error_code(9, other_responses) != tk::response_errc::no_response);
+}
+
+TEST_CASE("ec == errc answers as the standard's comparison with make_error_code(errc) does") {
+  const tk::detail::code_category duplicate{tk::detail::domain::v3};
+  std::vector<std::error_code> codes{std::error_code{}, std::make_error_code(std::errc::timed_out),
+                                     std::error_code(4101, std::generic_category()),
+                                     std::error_code(0, std::generic_category()),
+                                     std::error_code(9, tk::response_category())};
+  for (const api_version version : {api_version::v2, api_version::v3, api_version::v4}) {
+    for (const tk::code_info& c : tk::codes_of(version)) {
+      codes.push_back(tk::to_error_code(version, c.code));
+      codes.emplace_back(c.code, tk::category(version));
+    }
+  }
+  // Each comparison both ways, and its negation, against the standard's answer.
+  const auto agree = [&codes](auto e) {
+    const std::error_code standard = make_error_code(e);
+    for (const std::error_code& ec : codes) {
+      INFO(ec.category().name() << " " << ec.value() << " ~ " << standard.value());
+      CHECK((ec == e) == (ec == standard));
+      CHECK((e == ec) == (ec == standard));
+      CHECK((ec != e) == (ec != standard));
+      CHECK((e != ec) == (ec != standard));
+    }
+  };
+  for (const tk::code_info& c : tk::v2::codes) agree(static_cast<tk::v2::errc>(c.code));
+  for (const tk::code_info& c : tk::v3::codes) agree(static_cast<tk::v3::errc>(c.code));
+  for (const tk::code_info& c : tk::v4::codes) agree(static_cast<tk::v4::errc>(c.code));
+  for (int value = 1; value <= static_cast<int>(tk::response_errc::no_response); ++value) {
+    agree(static_cast<tk::response_errc>(value));
+  }
+  CHECK(std::error_code(423, duplicate) == tk::v3::errc::tracking_exists);
 }
 
 TEST_CASE("ec == condition answers as the standard's comparison with the error_condition does") {

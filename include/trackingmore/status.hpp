@@ -1263,6 +1263,60 @@ inline bool operator==(condition c, const std::error_code& ec) noexcept { return
 /// `!(ec == c)`.
 inline bool operator!=(condition c, const std::error_code& ec) noexcept { return !(ec == c); }
 
+namespace detail {
+
+/// Whether `E` is one of the library's error-code enums.
+template <class E>
+constexpr bool is_code_enum = std::is_same_v<E, v2::errc> || std::is_same_v<E, v3::errc> ||
+                              std::is_same_v<E, v4::errc> || std::is_same_v<E, response_errc>;
+
+/// `ec == expected` for an `expected` the library made, also when `ec` comes from a duplicate of
+/// `expected`'s category: each Windows DLL has category objects of its own.
+inline bool same_code(const std::error_code& ec, const std::error_code& expected) noexcept {
+  if (ec.value() != expected.value()) return false;
+  if (ec.category() == expected.category()) return true;
+  const code_category* k = known_category(expected.category());
+  return k != nullptr && category_of(ec.category()) == k;
+}
+
+}  // namespace detail
+
+/// `ec == make_error_code(e)` for the library's code enums (`vN::errc`, `response_errc`), true
+/// for a code made in another DLL too, where the standard's operator compares category addresses.
+template <class E, std::enable_if_t<detail::is_code_enum<E>, int> = 0>
+bool operator==(const std::error_code& ec, E e) noexcept {
+  return detail::same_code(ec, make_error_code(e));
+}
+/// `!(ec == e)`.
+template <class E, std::enable_if_t<detail::is_code_enum<E>, int> = 0>
+bool operator!=(const std::error_code& ec, E e) noexcept {
+  return !(ec == e);
+}
+/// `ec == e`.
+template <class E, std::enable_if_t<detail::is_code_enum<E>, int> = 0>
+bool operator==(E e, const std::error_code& ec) noexcept {
+  return ec == e;
+}
+/// `!(ec == e)`.
+template <class E, std::enable_if_t<detail::is_code_enum<E>, int> = 0>
+bool operator!=(E e, const std::error_code& ec) noexcept {
+  return !(ec == e);
+}
+
+// ADL looks for `ec == v4::errc::x`'s operator in namespace v4, the enum's.
+namespace v2 {
+using trackingmore::operator==;
+using trackingmore::operator!=;
+}  // namespace v2
+namespace v3 {
+using trackingmore::operator==;
+using trackingmore::operator!=;
+}  // namespace v3
+namespace v4 {
+using trackingmore::operator==;
+using trackingmore::operator!=;
+}  // namespace v4
+
 // ================================================================================================
 // 6. Helpers on any error_code
 // ================================================================================================

@@ -1,5 +1,6 @@
 // The interface of the two shared libraries of shared_libraries_test: each is built from
-// shared_library.cpp with -fvisibility=hidden and exports one entry point.
+// shared_library.cpp (with -fvisibility=hidden on ELF; as a DLL on Windows) and exports one entry
+// point.
 #pragma once
 
 #include <trackingmore/status.hpp>
@@ -16,7 +17,13 @@ struct library_api {
   unsigned (*retry_after_seconds)(const std::error_code&);
 };
 
+#ifndef _WIN32
 #define TRACKINGMORE_LIBRARY_EXPORT __attribute__((__visibility__("default")))
+#elif defined(TRACKINGMORE_LIBRARY_ENTRY)  // building one of the DLLs
+#define TRACKINGMORE_LIBRARY_EXPORT __declspec(dllexport)
+#else
+#define TRACKINGMORE_LIBRARY_EXPORT __declspec(dllimport)
+#endif
 
 /// Library A's functions.
 TRACKINGMORE_LIBRARY_EXPORT library_api library_a();

@@ -248,10 +248,19 @@ TEST_CASE("other categories: the nine transient network errors retry, nothing el
                                  std::errc::host_unreachable,
                                  std::errc::broken_pipe,
                                  std::errc::resource_unavailable_try_again};
-  for (const std::errc e : transient) {
-    // As <system_error> makes them, and as the operating system reports them.
-    for (const std::error_code ec :
-         {std::make_error_code(e), std::error_code(static_cast<int>(e), std::system_category())}) {
+  // As <system_error> makes them, and as the operating system reports them: errno values, which
+  // libstdc++'s std::errc values are, or Windows Sockets' codes (WSAETIMEDOUT, ...;
+  // ERROR_BROKEN_PIPE, 109, for broken_pipe).
+#ifdef _WIN32
+  const int reported[] = {10060, 10054, 10061, 10053, 10051, 10050, 10065, 109, 10035};
+#else
+  const int reported[] = {ETIMEDOUT, ECONNRESET,   ECONNREFUSED, ECONNABORTED, ENETUNREACH,
+                          ENETDOWN,  EHOSTUNREACH, EPIPE,        EAGAIN};
+#endif
+  static_assert(std::size(reported) == std::size(transient));
+  for (std::size_t i = 0; i < std::size(transient); ++i) {
+    for (const std::error_code ec : {std::make_error_code(transient[i]),
+                                     std::error_code(reported[i], std::system_category())}) {
       INFO(ec.category().name() << " " << ec.message());
       const tk::retry_decision d = tk::decide(ec, 1);
       CHECK(d.retry);

@@ -130,7 +130,8 @@ class pacer {
       const clock::time_point now = clock::now();
       const clock::time_point slot = now + reserve(now);
       if (slot == now) return slot;
-      std::this_thread::sleep_until(slot);
+      // sleep_until may wake before the slot (MinGW's rounds the sleep to Windows' milliseconds).
+      while (clock::now() < slot) std::this_thread::sleep_until(slot);
       if (pause_end_.load() <= detail::nanoseconds_of(slot)) return slot;
     }
   }

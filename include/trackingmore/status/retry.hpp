@@ -61,6 +61,17 @@ inline bool is_transient_network_error(const std::error_code& ec) noexcept {
   for (const errc e : transient) {  // NOLINT(readability-use-anyofallof)
     if (ec == e) return true;
   }
+#ifdef _WIN32
+  // Windows Sockets' codes for the same errors, which MinGW's std::system_category() does not map
+  // to std::errc: WSAETIMEDOUT, WSAECONNRESET, WSAECONNREFUSED, WSAECONNABORTED, WSAENETUNREACH,
+  // WSAENETDOWN, WSAEHOSTUNREACH, WSAEWOULDBLOCK (ERROR_BROKEN_PIPE it maps).
+  constexpr int winsock_transient[] = {10060, 10054, 10061, 10053, 10051, 10050, 10065, 10035};
+  if (ec.category() == std::system_category()) {
+    for (const int value : winsock_transient) {  // NOLINT(readability-use-anyofallof)
+      if (ec.value() == value) return true;
+    }
+  }
+#endif
   return false;
 }
 
