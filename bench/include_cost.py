@@ -61,7 +61,7 @@ def measure(compiler, std, include, sources, runs):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15, help="runs per row (default 15)")
+    parser.add_argument("--runs", type=int, default=21, help="runs per row (default 21)")
     parser.add_argument("--compilers", nargs="+", default=["g++", "clang++"])
     parser.add_argument("--stds", nargs="+", default=["c++17", "c++20"])
     parser.add_argument("--include", default=str(ROOT / "include"),

@@ -135,6 +135,14 @@ TEST_CASE("lookup and classification") {
   BENCHMARK("classify: to_error_code + is_retryable") {
     return tk::is_retryable(tk::v4::to_error_code(next()));
   };
+  // The exact-code test: the library's operator, which also recognises a code from another DLL's
+  // category, against the standard's comparison with the code the enumerator makes.
+  BENCHMARK("exact code: ec == std::error_code(errc) (floor)") {
+    return next_error() == std::error_code(tk::v4::errc::tracking_exists);
+  };
+  BENCHMARK("exact code: ec == v4::errc::tracking_exists") {
+    return next_error() == tk::v4::errc::tracking_exists;
+  };
   // The whole decision against the one question it starts from (the target: at most 2x), over
   // the mix and over its failures alone, where decide does its work.
   BENCHMARK("retry: is_retryable(ec) (floor)") { return tk::is_retryable(next_error()); };

@@ -1279,27 +1279,34 @@ inline bool same_code(const std::error_code& ec, const std::error_code& expected
   return k != nullptr && category_of(ec.category()) == k;
 }
 
+/// The result type of the exact-code operators, for a `Code` that is `std::error_code` and an `E`
+/// of the library's code enums. `Code` is deduced, never converted to: an enum of another version
+/// on the left finds no operator rather than an ambiguous pair.
+template <class Code, class E>
+using exact_code_result =
+    std::enable_if_t<std::is_same_v<Code, std::error_code> && is_code_enum<E>, bool>;
+
 }  // namespace detail
 
 /// `ec == make_error_code(e)` for the library's code enums (`vN::errc`, `response_errc`), true
 /// for a code made in another DLL too, where the standard's operator compares category addresses.
-template <class E, std::enable_if_t<detail::is_code_enum<E>, int> = 0>
-bool operator==(const std::error_code& ec, E e) noexcept {
+template <class Code, class E>
+auto operator==(const Code& ec, E e) noexcept -> detail::exact_code_result<Code, E> {
   return detail::same_code(ec, make_error_code(e));
 }
 /// `!(ec == e)`.
-template <class E, std::enable_if_t<detail::is_code_enum<E>, int> = 0>
-bool operator!=(const std::error_code& ec, E e) noexcept {
+template <class Code, class E>
+auto operator!=(const Code& ec, E e) noexcept -> detail::exact_code_result<Code, E> {
   return !(ec == e);
 }
 /// `ec == e`.
-template <class E, std::enable_if_t<detail::is_code_enum<E>, int> = 0>
-bool operator==(E e, const std::error_code& ec) noexcept {
+template <class Code, class E>
+auto operator==(E e, const Code& ec) noexcept -> detail::exact_code_result<Code, E> {
   return ec == e;
 }
 /// `!(ec == e)`.
-template <class E, std::enable_if_t<detail::is_code_enum<E>, int> = 0>
-bool operator!=(E e, const std::error_code& ec) noexcept {
+template <class Code, class E>
+auto operator!=(E e, const Code& ec) noexcept -> detail::exact_code_result<Code, E> {
   return !(ec == e);
 }
 

@@ -3,6 +3,9 @@
 // Windows each DLL has its own, so the standard's comparisons, which compare category addresses,
 // tell the same code from two DLLs apart, and the library's own operators and helpers must not.
 #include <trackingmore/status.hpp>
+#include <trackingmore/status/retry.hpp>
+
+#include <chrono>
 
 #include "catch.hpp"
 #include "shared_library.hpp"
@@ -84,6 +87,9 @@ TEST_CASE("the helpers of each library classify the other's codes") {
   CHECK(b.is_retryable(busy));
   CHECK(tk::is_retryable(busy));
   CHECK(b.retry_after_seconds(busy) == 120);
+  CHECK(tk::retry_advice_of(busy) == tk::retry_advice::after_delay);
+  CHECK(tk::decide(busy, 1).delay == std::chrono::seconds(120));
+  CHECK(!tk::decide(b.to_error_code(api_version::v4, 4101), 1));
   CHECK(tk::retry_after_seconds(b.to_error_code(api_version::v2, 429)) == 120);
   const tk::code_info* found = b.find(a.to_error_code(api_version::v3, 423));
   REQUIRE(found != nullptr);
