@@ -11,10 +11,12 @@ endif()
 execute_process(COMMAND "${PKG_CONFIG}" --cflags trackingmore-status
                 OUTPUT_VARIABLE cflags OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
 # One include directory, in PREFIX: not a copy elsewhere that the compiler would find anyway.
-if(NOT cflags MATCHES "^-I([^ ]+)$")
+# pkg-config writes a space in a path as "\ ".
+if(NOT cflags MATCHES "^-I((\\\\ |[^ ])+)$")
   message(FATAL_ERROR "pkg-config --cflags gives '${cflags}', not one -I<dir>")
 endif()
-cmake_path(IS_PREFIX PREFIX "${CMAKE_MATCH_1}" NORMALIZE in_prefix)
+string(REPLACE "\\ " " " include_dir "${CMAKE_MATCH_1}")
+cmake_path(IS_PREFIX PREFIX "${include_dir}" NORMALIZE in_prefix)
 if(NOT in_prefix)
   message(FATAL_ERROR "pkg-config --cflags gives '${cflags}', outside ${PREFIX}")
 endif()
