@@ -29,19 +29,26 @@ struct result {
   std::string out, err;
 };
 
-/// The environment's `variable`, or `otherwise` when it is not set. The Windows cell
-/// (tests/hardening) runs these tests on its tmstatus.exe: TMSTATUS and TMSTATUS_WITHOUT_JSON name
-/// the programs, TMSTATUS_EMULATOR the program that runs them (Wine).
-const char* environment_or(const char* variable, const char* otherwise) {
+/// The environment's `variable`, empty when it is not set. The Windows cell (tests/hardening) runs
+/// these tests on its tmstatus.exe: TMSTATUS and TMSTATUS_WITHOUT_JSON name the programs,
+/// TMSTATUS_EMULATOR the program that runs them (Wine).
+std::string environment(const char* variable) {
   const char* value = std::getenv(variable);  // NOLINT(concurrency-mt-unsafe): read before threads
-  return value != nullptr ? value : otherwise;
+  return value != nullptr ? value : "";
 }
 
+/// Whether the tests run the programs through an emulator (Wine: they are Windows programs).
+bool emulated() { return !environment("TMSTATUS_EMULATOR").empty(); }
+
 /// The tmstatus the tests run.
-const char* tmstatus() { return environment_or("TMSTATUS", TMSTATUS); }
+std::string tmstatus() {
+  const std::string named = environment("TMSTATUS");
+  return named.empty() ? TMSTATUS : named;
+}
 /// The tmstatus built without nlohmann/json the tests run.
-const char* tmstatus_without_json() {
-  return environment_or("TMSTATUS_WITHOUT_JSON", TMSTATUS_WITHOUT_JSON);
+std::string tmstatus_without_json() {
+  const std::string named = environment("TMSTATUS_WITHOUT_JSON");
+  return named.empty() ? TMSTATUS_WITHOUT_JSON : named;
 }
 
 /// `text` with each "\r\n" made "\n": a Windows console program ends its lines with both.
@@ -53,14 +60,13 @@ std::string unix_lines(std::string text) {
 /// Runs tmstatus with `args`, each passed as one argument, and the file `input` (if any) as its
 /// standard input.
 result run_tmstatus(const std::vector<std::string>& args, const std::string& input = {},
-                    const char* program = tmstatus()) {
-  const char* emulator = environment_or("TMSTATUS_EMULATOR", "");
+                    const std::string& program = tmstatus()) {
   char err_path[] = "/tmp/tmstatus_test_XXXXXX";
   const int err_fd = mkstemp(err_path);
   REQUIRE(err_fd != -1);
   close(err_fd);
-  std::string command = "'" + std::string(program) + "'";
-  if (*emulator != '\0') command = "'" + std::string(emulator) + "' " + command;
+  std::string command = "'" + program + "'";
+  if (emulated()) command = "'" + environment("TMSTATUS_EMULATOR") + "' " + command;
   for (const std::string& arg : args) command += " '" + arg + "'";  // no test argument has a '
   command += " 2>'" + std::string(err_path) + "'";
   if (!input.empty()) command += " <'" + input + "'";
@@ -77,7 +83,7 @@ result run_tmstatus(const std::vector<std::string>& args, const std::string& inp
   std::ifstream err_file(err_path, std::ios::binary);
   r.err.assign(std::istreambuf_iterator<char>(err_file), {});
   CHECK(std::remove(err_path) == 0);
-  if (*emulator != '\0') {
+  if (emulated()) {
     r.out = unix_lines(r.out);
     r.err = unix_lines(r.err);
   }
@@ -309,8 +315,7 @@ TEST_CASE("the text table shows every row") {
 TEST_CASE("bad input prints one line and a usage hint on stderr, and exits 2") {
   // glibc opens a directory and fails the read; Windows' C library (tmstatus.exe, under Wine)
   // refuses to open it.
-  const std::string directory_error =
-      *environment_or("TMSTATUS_EMULATOR", "") != '\0' ? "Permission denied" : "Is a directory";
+  const std::string directory_error = emulated() ? "Permission denied" : "Is a directory";
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
       {{}, "no CODE given"},
       {{"abc"}, "not a code: 'abc' (expected a decimal integer such as 4032)"},
