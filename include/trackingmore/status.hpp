@@ -13,8 +13,8 @@
 /// 3. Lookup and classification: the hash index, `find`, `codes_of`, `classify`, `message_pl`.
 /// 4. HTTP statuses: `trackingmore::http::classify`, `trackingmore::http::reason_phrase`.
 /// 5. `std::error_code` integration: one category class for the versions' codes, HTTP statuses
-///    and response errors; `make_error_code`, `to_error_code`, and how `ec == condition::X` is
-///    decided.
+///    and response errors; `make_error_code`, `to_error_code`, and how `ec == condition::X` and
+///    `ec == vN::errc::X` are decided (also for a code made in another Windows DLL).
 /// 6. Helpers on any error_code: `find(ec)`, `is_retryable`, `retry_after_seconds`,
 ///    `retry_advice_of`.
 ///
