@@ -432,6 +432,21 @@ constexpr http_class class_of(int http_status) noexcept {
     "The awb_number is required or invaild format.")                                               \
   X(awb_airline_unsupported, 4161, bad_request, after_fixing_request, condition::invalid_request,  \
     "The awb airline does not support yet.")                                                       \
+  X(awb_batch_limit_exceeded, 4162, bad_request, after_fixing_request, condition::limit_exceeded,  \
+    "A batch supports only 20 awb_numbers.")                                                       \
+  X(awb_delete_failed, 4163, bad_request, after_fixing_request, condition::invalid_request,        \
+    "Failed to delete air waybill number.")                                                        \
+  X(awb_create_failed, 4164, bad_request, after_fixing_request, condition::invalid_request,        \
+    "Failed to create air waybill number.")                                                        \
+  X(awb_not_created, 4165, bad_request, after_fixing_request, condition::tracking_not_found,       \
+    "Query failed: Air waybill number not created.")                                               \
+  X(awb_delete_not_created, 4166, bad_request, after_fixing_request,                               \
+    condition::tracking_not_found, "Failed to delete an uncreated air waybill number.")            \
+  X(awb_exists, 4167, bad_request, never, condition::tracking_exists,                              \
+    "The air waybill number already exists, no need to create it again.")                          \
+  X(awb_create_limit_exceeded, 4168, bad_request, after_fixing_request, condition::limit_exceeded, \
+    "You have exceeded the number of API calls created. The maximum quantity created each "        \
+    "time is 20 air waybill numbers.")                                                             \
   X(quota_exceeded, 4190, bad_request, after_account_action, condition::payment_required,          \
     "You are reaching the maximum quota limitation, please upgrade your current plan.")            \
   X(unauthorized, 401, unauthorized, after_account_action, condition::authentication_failed,       \
@@ -607,7 +622,7 @@ namespace detail {
 /// of its own. It is written down rather than searched for by each translation unit, which was a
 /// fifth of what including the header cost; `check_table` proves it.
 struct code_index {
-  static constexpr unsigned slot_bits = 7;  // 128 slots for at most 27 codes
+  static constexpr unsigned slot_bits = 7;  // 128 slots for at most 30 codes
   static constexpr std::uint32_t multiplier = 0x9E377A13u;
   code_table table;
   std::uint8_t slots[std::size_t{1} << slot_bits];  // row + 1; 0 is empty

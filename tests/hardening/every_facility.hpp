@@ -38,7 +38,7 @@ inline int lookups() {
   static_assert(tk::v2::message_pl(4016) == "Śledzenie już istnieje.");
   TRACKINGMORE_EXPECT(TRACKINGMORE_STATUS_VERSION >= 10000);
   TRACKINGMORE_EXPECT(tk::v2::codes.size() == 27 && tk::v3::codes.size() == 20 &&
-                      tk::v4::codes.size() == 23);
+                      tk::v4::codes.size() == 30);
   for (const api_version v : versions) {
     const tk::code_table table = tk::codes_of(v);
     TRACKINGMORE_EXPECT(table.size() != 0 && table.end() == table.begin() + table.size());

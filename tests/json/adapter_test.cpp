@@ -341,6 +341,19 @@ TEST_CASE("triage: a v4 batch's failed items land in four groups, each in the bo
   CHECK(t.fix_and_resend[1].code == tk::v4::errc::invalid_courier_code);
 }
 
+TEST_CASE("triage: the air-waybill codes read as the shipment codes they mirror") {
+  const nlohmann::json body = tk::parse_body(real_body("v4_awb_batch_failed_items.json"));
+  CHECK(tk::batch_error_code_of(api_version::v4, 200, body) == response_errc::items_failed);
+  const tk::batch_triage t = tk::triage(api_version::v4, body);
+  // 4167 is there already, as 4101; 4165 (not created) and 4164 (create failed) need a change.
+  CHECK(numbers(t.already_exists) == std::vector<std::string>{"784-12345686"});
+  CHECK(numbers(t.fix_and_resend) == std::vector<std::string>{"784-12345690", "784-12345701"});
+  CHECK(size_of(t) == 3);
+  REQUIRE(t.already_exists.size() == 1);
+  CHECK(t.already_exists[0].code == tk::v4::errc::awb_exists);
+  CHECK(t.already_exists[0].code == tk::condition::tracking_exists);
+}
+
 TEST_CASE("triage: a v2 batch's failed items land in four groups") {
   const nlohmann::json body = tk::parse_body(real_body("v2_batch_four_groups.json"));
   CHECK(tk::batch_error_code_of(api_version::v2, 201, body) == response_errc::items_failed);
