@@ -6,6 +6,7 @@ set(library_files
     include/trackingmore/status.hpp
     include/trackingmore/status/nlohmann_json.hpp
     include/trackingmore/status/pacing.hpp
+    include/trackingmore/status/printable.hpp
     include/trackingmore/status/retry.hpp
     share/cmake/trackingmore-status/trackingmore-status-config-version.cmake
     share/cmake/trackingmore-status/trackingmore-status-config.cmake
