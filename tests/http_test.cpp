@@ -3,6 +3,8 @@
 #include <trackingmore/status.hpp>
 
 #include <climits>
+#include <fstream>
+#include <map>
 #include <string>
 
 #include "all_conditions.hpp"
@@ -25,6 +27,8 @@ expected_reading rule_for(int status) {
     case 401: return {retry_advice::after_account_action, condition::authentication_failed};
     case 402: return {retry_advice::after_account_action, condition::payment_required};
     case 403: return {retry_advice::after_account_action, condition::access_denied};
+    case 511: return {retry_advice::after_account_action, condition::access_denied};
+    case 451: return {retry_advice::never, condition::access_denied};
     case 404:
     case 410: return {retry_advice::after_fixing_request, condition::not_found};
     case 413: return {retry_advice::after_fixing_request, condition::limit_exceeded};
@@ -32,7 +36,9 @@ expected_reading rule_for(int status) {
     case 408: return {retry_advice::after_delay, condition::timeout};
     case 429: return {retry_advice::after_delay, condition::rate_limited};
     case 501:
-    case 505: return {retry_advice::never, condition::server_error};
+    case 505:
+    case 506:
+    case 510: return {retry_advice::never, condition::server_error};
     default: break;
   }
   if (status >= 400 && status <= 499)
@@ -68,6 +74,32 @@ TEST_CASE("http: every status is classified by the rules, and its error_code agr
             (c == e.group || (c == condition::retryable && e.retry == retry_advice::after_delay)));
     }
   }
+}
+
+TEST_CASE("http: every registered status has its name, Cloudflare's 520-526 theirs, no other one") {
+  std::ifstream registry(TRACKINGMORE_TEST_DATA "/http_statuses.tsv");
+  REQUIRE(registry);
+  std::map<int, std::string> reasons;
+  for (std::string line; std::getline(registry, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t tab = line.find('\t');
+    REQUIRE(line.find('\t', tab + 1) != std::string::npos);
+    reasons[std::stoi(line.substr(0, tab))] =
+        line.substr(tab + 1, line.find('\t', tab + 1) - tab - 1);
+  }
+  REQUIRE(reasons.size() == 68);
+  for (int status = -2; status <= 1000; ++status) {
+    INFO(status);
+    const auto it = reasons.find(status);
+    const std::string reason = it == reasons.end() ? "" : it->second;
+    CHECK(tk::http::reason_phrase(status) == reason);
+    CHECK(tk::http::classify(status).reason == reason);
+    if (status != 0 && tk::http::classify(status).failed()) {
+      CHECK(tk::http::to_error_code(status).message() ==
+            "HTTP " + std::to_string(status) + (reason.empty() ? "" : " " + reason));
+    }
+  }
+  CHECK(tk::http::to_error_code(511).message() == "HTTP 511 Network Authentication Required");
 }
 
 TEST_CASE("http: messages carry the status and its reason phrase") {

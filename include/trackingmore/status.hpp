@@ -773,6 +773,8 @@ constexpr const char* reason_text(int status) noexcept {
   switch (status) {
     case 100: return "Continue";
     case 101: return "Switching Protocols";
+    case 102: return "Processing";
+    case 103: return "Early Hints";
     case 200: return "OK";
     case 201: return "Created";
     case 202: return "Accepted";
@@ -780,6 +782,9 @@ constexpr const char* reason_text(int status) noexcept {
     case 204: return "No Content";
     case 205: return "Reset Content";
     case 206: return "Partial Content";
+    case 207: return "Multi-Status";
+    case 208: return "Already Reported";
+    case 226: return "IM Used";
     case 300: return "Multiple Choices";
     case 301: return "Moved Permanently";
     case 302: return "Found";
@@ -808,14 +813,25 @@ constexpr const char* reason_text(int status) noexcept {
     case 417: return "Expectation Failed";
     case 421: return "Misdirected Request";
     case 422: return "Unprocessable Content";
+    case 423: return "Locked";
+    case 424: return "Failed Dependency";
+    case 425: return "Too Early";
     case 426: return "Upgrade Required";
+    case 428: return "Precondition Required";
     case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 451: return "Unavailable For Legal Reasons";
     case 500: return "Internal Server Error";
     case 501: return "Not Implemented";
     case 502: return "Bad Gateway";
     case 503: return "Service Unavailable";
     case 504: return "Gateway Timeout";
     case 505: return "HTTP Version Not Supported";
+    case 506: return "Variant Also Negotiates";
+    case 507: return "Insufficient Storage";
+    case 508: return "Loop Detected";
+    case 510: return "Not Extended";
+    case 511: return "Network Authentication Required";
     case 520: return "Web Server Returned an Unknown Error";
     case 521: return "Web Server Is Down";
     case 522: return "Connection Timed Out";
@@ -833,12 +849,16 @@ constexpr retry_advice http_retry(int status, int digit) noexcept {
   switch (status) {
     case 401:
     case 402:
-    case 403: return retry_advice::after_account_action;
+    case 403:
+    case 511: return retry_advice::after_account_action;  // 511: log in to the network first
     case 408:
     case 429: return retry_advice::after_delay;
     case 409:
+    case 451:
     case 501:
-    case 505: return retry_advice::never;
+    case 505:
+    case 506:
+    case 510: return retry_advice::never;
     default: break;
   }
   switch (digit) {
@@ -855,7 +875,9 @@ constexpr condition http_group(int status, int digit) noexcept {
   switch (status) {
     case 401: return condition::authentication_failed;
     case 402: return condition::payment_required;
-    case 403: return condition::access_denied;
+    case 403:
+    case 451:
+    case 511: return condition::access_denied;
     case 404:
     case 410: return condition::not_found;
     case 408: return condition::timeout;
@@ -892,8 +914,9 @@ struct status_info {
   constexpr bool failed() const noexcept { return retry != retry_advice::not_applicable; }
 };
 
-/// The reason phrase of `status`: RFC 9110's, 429's (RFC 6585) and Cloudflare's 520-526; empty for
-/// any other value.
+/// The reason phrase of `status`: that of every status of the IANA HTTP Status Code Registry (RFC
+/// 9110's names; neither the unused 306 and 418 nor temporary entries), and Cloudflare's 520-526;
+/// empty for any other value.
 constexpr std::string_view reason_phrase(int status) noexcept {
   const char* text = detail::reason_text(status);
   return text == nullptr ? std::string_view{} : std::string_view{text};
@@ -902,11 +925,13 @@ constexpr std::string_view reason_phrase(int status) noexcept {
 /// How the library reads any HTTP `status`:
 /// - 200..299: success;
 /// - 401 `authentication_failed`, 402 `payment_required`, 403 `access_denied`: all
-///   `after_account_action`;
+///   `after_account_action`; so is 511 `access_denied`, a captive portal's "log in to the network
+///   first" (TrackingMore's own 511 comes with HTTP 500);
 /// - 404 and 410 `not_found`, 413 `limit_exceeded`, every other 4xx `invalid_request`: all
-///   `after_fixing_request`, except 409, `never`;
+///   `after_fixing_request`, except 409 `never`, and 451 `access_denied` `never` (a legal block);
 /// - 408 `timeout` and 429 `rate_limited` (with TrackingMore's 120 s): `after_delay`;
-/// - every 5xx `server_error`, `after_delay`, except 501 and 505, `never`;
+/// - every other 5xx `server_error`, `after_delay`, except 501, 505, 506 and 510, `never` (what the
+///   server cannot do for this request, however often it is sent);
 /// - 1xx, 3xx and any value outside 100..599: a failure with no condition, `never`.
 constexpr status_info classify(int status) noexcept {
   const int digit = status >= 100 && status <= 599 ? status / 100 : 0;
