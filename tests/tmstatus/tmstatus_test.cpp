@@ -4,8 +4,10 @@
 
 #include <trackingmore/status.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -200,10 +202,17 @@ TEST_CASE("an undocumented code is explained by the library's rules and exits 1"
         "HTTP class:       server_error\n"
         "Condition:        server_error\n"
         "Retry:            after_delay\n"
-        "Retry after (s):  0\n");
+        "Retry after (s):  0\n"
+        "\n"
+        "502 is documented by no API version; as an HTTP status it reads (tmstatus --http 502):\n"
+        "HTTP status:      502\n"
+        "Message:          HTTP 502 Bad Gateway\n"
+        "Retry:            after_delay\n");
 
   // Documented elsewhere, not in the version asked.
-  CHECK(run_tmstatus({"--api", "v2", "4101"}).status == 1);
+  const result elsewhere = run_tmstatus({"--api", "v2", "4101"});
+  CHECK(elsewhere.status == 1);
+  CHECK(elsewhere.out.find("HTTP status it reads") == std::string::npos);
 
   // Documented nowhere: how each version treats it.
   const result nowhere = run_tmstatus({"--format", "json", "-7"});
@@ -347,7 +356,15 @@ TEST_CASE("bad input prints one line and a usage hint on stderr, and exits 2") {
       {{"--http", "503", "--api", "v4", "--response", "503", "-"}, http_alone},
       {{"--api", "v4", "--http", "503"},
        "--http STATUS takes no --api: HTTP is the same in every version"},
-      {{"--response", "200", "-"}, "--response needs --api VERSION"},
+      {{"--retry-after"}, "--retry-after needs a value"},
+      {{"--retry-after", "7", "4032"}, "--retry-after VALUE needs --response"},
+      {{"--http", "503", "--retry-after=7"}, "--retry-after VALUE needs --response"},
+      {{"--list", "v4", "--retry-after", "7"}, "--retry-after VALUE needs --response"},
+      {{"--response", "200", "-", "--retry-after"}, "--retry-after needs a value"},
+      {{"--response"}, "--response needs STATUS and FILE"},
+      {{"--response", "5xx", "-"}, "not a status: '5xx' (expected a decimal integer such as 503)"},
+      {{"--response", "503", "-", "--api", "v5"},
+       "unknown API version 'v5' (expected v2, v3 or v4)"},
       {{"--api", "v4", "--response"}, "--response needs STATUS and FILE"},
       {{"--api", "v4", "--response", "200"}, "--response needs STATUS and FILE"},
       {{"--api", "v4", "--response", "OK", "-"},
@@ -371,6 +388,13 @@ TEST_CASE("the options --help and --version behave as people expect") {
     CHECK(r.status == 0);
     CHECK(r.err.empty());
     CHECK(r.out.rfind("usage: tmstatus [--api VERSION] [--format FORMAT] CODE\n", 0) == 0);
+    // The options for what logs hold.
+    CHECK(r.out.find("[--api VERSION] --response STATUS FILE [--retry-after VALUE]") !=
+          std::string::npos);
+    CHECK(r.out.find("(default: v4, the\n                    current API") != std::string::npos);
+    CHECK(r.out.find("  --retry-after VALUE\n") != std::string::npos);
+    CHECK(r.out.find("that is an HTTP status with a name (502, 503, 522, 524, ...)") !=
+          std::string::npos);
   }
   const result version = run_tmstatus({"--version"});
   CHECK(version.status == 0);
@@ -588,6 +612,179 @@ TEST_CASE("the option --response shows a batch's failed items by what to do abou
         "maximum quota limitation, please upgrade your current plan.)\n"
         "Already exists:   9261290302951157303002 (trackingmore.v4 4101: Tracking No. already "
         "exists.)\n");
+}
+
+TEST_CASE("a number no version documents that is a named HTTP status also reads as that status") {
+  // What a log holds: 522 may be the response's HTTP status, not its meta.code.
+  const result r = run_tmstatus({"522"});
+  CHECK(r.status == 1);  // still undocumented
+  CHECK(r.err.empty());
+  const std::string tail =
+      "Retry after (s):  0\n"
+      "\n"
+      "522 is documented by no API version; as an HTTP status it reads (tmstatus --http 522):\n"
+      "HTTP status:      522\n"
+      "Message:          HTTP 522 Connection Timed Out\n"
+      "Retry:            after_delay\n";
+  REQUIRE(r.out.size() > tail.size());
+  CHECK(r.out.substr(r.out.size() - tail.size()) == tail);
+  CHECK(r.out.find("Message:          undocumented TrackingMore v4 code 522\n") < r.out.find(tail));
+
+  // The lines are --http's.
+  for (const int status : {102, 425, 451, 502, 504, 507, 520, 524, 526}) {
+    CAPTURE(status);
+    const result n = run_tmstatus({std::to_string(status)});
+    CHECK(n.status == 1);
+    const std::string note = n.out.substr(n.out.find("\n\n" + std::to_string(status) + " is"));
+    const std::string http = run_tmstatus({"--http", std::to_string(status)}).out;
+    CHECK(line_of(note, "HTTP status") == line_of(http, "HTTP status"));
+    CHECK(line_of(note, "Message") == line_of(http, "Message"));
+    CHECK(line_of(note, "Retry") == line_of(http, "Retry"));
+    CHECK(note.find("(tmstatus --http " + std::to_string(status) + ")") != std::string::npos);
+  }
+
+  // No note for a number without a name, a code some version documents (v2 503 included), or a
+  // format other than text.
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"4999"}, {"-7"}, {"527"}, {"4032"}, {"429"}, {"511"}, {"503"}}) {
+    CAPTURE(args);
+    CHECK(run_tmstatus(args).out.find("as an HTTP status it reads") == std::string::npos);
+  }
+  const result json = run_tmstatus({"--format", "json", "522"});
+  CHECK(json.status == 1);
+  CHECK(nlohmann::json::parse(json.out).size() == 3);  // nothing but the rows
+}
+
+TEST_CASE("the option --response without --api reads v4, the current API, and says so") {
+  const temporary_file body(real_body("v4_too_many_requests.json"));
+  const result r = run_tmstatus({"--response", "429", body.path()});
+  CHECK(r.status == 1);
+  CHECK(r.err.empty());
+  CHECK(line_of(r.out, "API version") == "v4 (the current API, read when --api is not given)");
+  CHECK(line_of(r.out, "Category") == "trackingmore.v4");
+  CHECK(line_of(r.out, "Decision") == "retry");
+  CHECK(line_of(r.out, "Wait (s)") == "120");
+  // Everything else as --api v4 reads it.
+  const std::string v4 = run_tmstatus({"--api", "v4", "--response", "429", body.path()}).out;
+  CHECK(line_of(v4, "API version") == "v4");
+  CHECK(r.out.substr(r.out.find('\n')) == v4.substr(v4.find('\n')));
+  // --api still selects another version.
+  CHECK(line_of(run_response("v2", 429, real_body("v4_too_many_requests.json")).out,
+                "API version") == "v2");
+}
+
+namespace {
+
+/// `t` as an IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT".
+std::string imf_fixdate(std::chrono::system_clock::time_point t) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+  std::tm utc{};
+  REQUIRE(gmtime_r(&seconds, &utc) != nullptr);
+  char text[64];
+  REQUIRE(std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &utc) != 0);
+  return text;
+}
+
+/// tmstatus --response `status` on a file holding `body`, with --retry-after `value`.
+result run_retry_after(int status, const std::string& body, const std::string& value) {
+  const temporary_file file(body);
+  return run_tmstatus({"--response", std::to_string(status), file.path(), "--retry-after", value});
+}
+
+}  // namespace
+
+TEST_CASE("the option --retry-after gives the response's Retry-After to the decision") {
+  const std::string unavailable = real_body("proxy_502.html");
+  // Delay-seconds: the wait, above the first backoff (0.5 s).
+  const result seconds = run_retry_after(503, unavailable, "7");
+  CHECK(seconds.status == 1);
+  CHECK(seconds.err.empty());
+  CHECK(line_of(seconds.out, "Retry-After") == "7 s, from '7'");
+  CHECK(line_of(seconds.out, "Decision") == "retry");
+  CHECK(line_of(seconds.out, "Wait (s)") == "7");
+  CHECK(seconds.out.find("Retry-After:") < seconds.out.find("Decision:"));
+  CHECK(run_tmstatus({"--response=503", "-", "--retry-after=7"}, temporary_file(unavailable).path())
+            .out == seconds.out);
+  // Without it, the backoff alone.
+  const result none = run_tmstatus({"--response", "503", temporary_file(unavailable).path()});
+  CHECK(none.out.find("Retry-After:") == std::string::npos);
+  CHECK(line_of(none.out, "Wait (s)") == "0.5");
+  // A 429 waits TrackingMore's 120 s however short the header's wait; a longer one wins.
+  const std::string busy = real_body("v4_too_many_requests.json");
+  CHECK(line_of(run_retry_after(429, busy, "7").out, "Wait (s)") == "120");
+  CHECK(line_of(run_retry_after(429, busy, "300").out, "Wait (s)") == "300");
+  // Above the default policy's max_wait (600 s): the client gives up.
+  CHECK(line_of(run_retry_after(503, unavailable, "601").out, "Decision") == "do not retry");
+
+  // An HTTP-date, read against the clock: 300 s from now (a second either way for the clock).
+  const auto now = std::chrono::system_clock::now();
+  const std::string in_5_minutes = imf_fixdate(now + std::chrono::seconds{300});
+  const result date = run_retry_after(503, unavailable, in_5_minutes);
+  const std::string wait = line_of(date.out, "Wait (s)");
+  CAPTURE(date.out);
+  CHECK((wait == "299" || wait == "300" || wait == "301"));
+  CHECK(line_of(date.out, "Retry-After") == wait + " s, from '" + in_5_minutes + "'");
+  CHECK(line_of(date.out, "Decision") == "retry");
+  // A date in the past asks for no wait.
+  const result past = run_retry_after(503, unavailable, "Sun, 06 Nov 1994 08:49:37 GMT");
+  CHECK(line_of(past.out, "Retry-After") == "0 s, from 'Sun, 06 Nov 1994 08:49:37 GMT'");
+  CHECK(line_of(past.out, "Wait (s)") == "0.5");
+  CHECK(line_of(run_retry_after(503, unavailable, "Sunday, 06-Nov-94 08:49:37 GMT").out,
+                "Retry-After") == "0 s, from 'Sunday, 06-Nov-94 08:49:37 GMT'");
+
+  // A value the library cannot read is reported and ignored, as a client ignores it.
+  for (const std::string bad :
+       {"soon", "", "-5", "1.5", "Sun, 31 Nov 1994 08:49:37 GMT", "99999999999999999999999"}) {
+    CAPTURE(bad);
+    const result r = run_retry_after(503, unavailable, bad);
+    CHECK(r.status == 1);
+    CHECK(r.err.empty());
+    CHECK(line_of(r.out, "Retry-After") ==
+          "'" + bad + "' ignored: neither delay-seconds nor an HTTP-date");
+    CHECK(line_of(r.out, "Decision") == "retry");
+    CHECK(line_of(r.out, "Wait (s)") == "0.5");
+  }
+  // A success is not retried whatever the header says.
+  CHECK(line_of(run_retry_after(200, real_body("v4_success.json"), "7").out, "Decision") ==
+        "do not retry");
+}
+
+namespace {
+
+/// Whether `text` holds a control character other than the line feeds that end its lines.
+bool has_control_but_line_feed(const std::string& text) {
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\n') || byte == 0x7F) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("text from a body is printed escaped: it drives no terminal and forges no line") {
+  const std::string body =
+      R"({"meta":{"code":200},"data":{"success":[],"error":[{"tracking_number":)"
+      R"("A\u001b[31mRED\u001b[0m\nFAKE LINE: success","courier_code":"usps\u001b]0;x\u0007",)"
+      R"("errorCode":4101,"errorMessage":"Tracking No. already exists.\r\nDecision: retry"}]}})";
+  REQUIRE(nlohmann::json::parse(body)["data"]["error"][0]["tracking_number"] ==
+          "A\x1b[31mRED\x1b[0m\nFAKE LINE: success");
+  const result r = run_tmstatus({"--response", "200", temporary_file(body).path()});
+  CHECK(r.status == 1);
+  CHECK(!has_control_but_line_feed(r.out));
+  CHECK(r.out.find("\nFAKE LINE") == std::string::npos);  // no line of its own
+  CHECK(line_of(r.out, "Already exists") ==
+        R"(A\u001b[31mRED\u001b[0m\nFAKE LINE: success (trackingmore.v4 4101: Tracking No. )"
+        R"(already exists.))");
+  CHECK(line_of(r.out, "Decision") == "do not retry");
+
+  // The Retry-After value, perhaps pasted from a log, is escaped too.
+  const result header =
+      run_retry_after(503, real_body("proxy_502.html"), "7\x1b[2J\nFORGED: give up");
+  CHECK(!has_control_but_line_feed(header.out));
+  CHECK(line_of(header.out, "Retry-After") ==
+        R"('7\u001b[2J\nFORGED: give up' ignored: neither delay-seconds nor an HTTP-date)");
+  CHECK(header.out.find("\nFORGED") == std::string::npos);
 }
 
 TEST_CASE("a tmstatus built without nlohmann/json says so and refuses --response") {

@@ -2,13 +2,16 @@
 // version's whole table.
 //
 //   tmstatus 4032                              every version that documents 4032
-//   tmstatus --api v4 502                      how v4 treats 502 (undocumented: exit status 1)
+//   tmstatus --api v4 502                      how v4 treats 502 (undocumented: exit status 1),
+//                                              and how the library reads HTTP status 502
 //   tmstatus --list v2 --format json           the whole v2 table, for other languages
 //   tmstatus --http 522                        how the library reads an HTTP status
-//   tmstatus --api v4 --response 429 body.json a response: its error_code and retry decision
+//   tmstatus --response 503 body.json --retry-after 7
+//                                              a v4 response: its error_code and retry decision
 //
 // Exit status: 0 success, 1 the code is documented by none of the versions asked (or the response
-// is a failure), 2 bad usage. Every text printed comes from the library (see tmstatus.hpp).
+// is a failure), 2 bad usage. Every text printed comes from the library (see tmstatus.hpp), except
+// those of a body, which are printed through `trackingmore::printable`.
 //
 // --response reads JSON with the library's nlohmann/json adapter: it is built in when
 // TRACKINGMORE_STATUS_TMSTATUS_JSON is 1, which CMake sets when it finds nlohmann_json and which
@@ -25,14 +28,17 @@
 
 #if TRACKINGMORE_STATUS_TMSTATUS_JSON
 #include <trackingmore/status/nlohmann_json.hpp>
+#include <trackingmore/status/printable.hpp>
 #include <trackingmore/status/retry.hpp>
 #endif
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -49,7 +55,7 @@ namespace tk = trackingmore;
 constexpr std::string_view usage = R"(usage: tmstatus [--api VERSION] [--format FORMAT] CODE
        tmstatus --list VERSION [--format FORMAT]
        tmstatus --http STATUS
-       tmstatus --api VERSION --response STATUS FILE
+       tmstatus [--api VERSION] --response STATUS FILE [--retry-after VALUE]
        tmstatus --help | --version
 
 Explains a TrackingMore API response code (meta.code) as the trackingmore-status library reads it:
@@ -66,17 +72,30 @@ name, documented type and message, HTTP status and class, condition, retry advic
   --http STATUS     explain an HTTP status instead (any integer): its error_code (category
                     trackingmore.http; a 2xx is a success), condition, retry advice and wait
   --response STATUS FILE
-                    explain a whole response of the API version --api names: HTTP STATUS with
-                    the body in FILE ('-': standard input), as the library's error_code_of reads
-                    it (batch_error_code_of: a batch with failed items fails), the first retry
+                    explain a whole response of the API version --api names (default: v4, the
+                    current API, which the output then says): HTTP STATUS with the body in FILE
+                    ('-': standard input), as the library's error_code_of reads it
+                    (batch_error_code_of: a batch with failed items fails), the first retry
                     decision of decide() under the default policy, and a batch's failed items by
-                    what to do about them (triage)
+                    what to do about them (triage). Text from the body is printed with control
+                    characters escaped (\n, \u001b), so that it cannot drive the terminal or
+                    forge a line.
+  --retry-after VALUE
+                    with --response: the response's Retry-After header, delay-seconds ("120")
+                    or an HTTP-date ("Sun, 06 Nov 1994 08:49:37 GMT"), as the library's
+                    parse_retry_after reads it now; the decision waits at least that long, and
+                    gives up on a wait above 600 s. A VALUE it cannot read is reported and
+                    ignored, as a client ignores such a header.
   --help            print this help
   --version         print the version
 
+A CODE that no version documents but that is an HTTP status with a name (502, 503, 522, 524, ...)
+may be the response's HTTP status rather than its meta.code: in the text format, the versions'
+explanations are followed by how the library reads that HTTP status (see --http).
+
 Exit status: 0 success, 1 CODE is documented by none of the versions shown (it is explained by
-the library's rules for undocumented codes) or the response is a failure, 2 bad usage (an
-unreadable FILE included). --http exits 0 for any integer STATUS.
+the library's rules for undocumented codes, even when it is an HTTP status) or the response is a
+failure, 2 bad usage (an unreadable FILE included). --http exits 0 for any integer STATUS.
 )";
 
 #if !TRACKINGMORE_STATUS_TMSTATUS_JSON
@@ -132,17 +151,18 @@ struct options {
   std::optional<int> http;             // --http STATUS
   std::optional<int> response_status;  // --response STATUS FILE
   std::string response_file;
+  std::optional<std::string_view> retry_after;  // --retry-after VALUE
 };
 
-/// Reads the option at `args[i]` (`--api`, `--list`, `--format`, `--http` or `--response`, with
-/// `=VALUE` or VALUE next; `--response` then takes FILE) into `o`; returns the index of its last
-/// argument.
+/// Reads the option at `args[i]` (`--api`, `--list`, `--format`, `--http`, `--response` or
+/// `--retry-after`, with `=VALUE` or VALUE next; `--response` then takes FILE) into `o`; returns
+/// the index of its last argument.
 std::size_t read_option(const std::vector<std::string_view>& args, std::size_t i, options& o) {
   const std::string_view arg = args[i];
   const std::size_t equals = arg.find('=');
   const std::string_view name = arg.substr(0, equals);
   if (name != "--api" && name != "--list" && name != "--format" && name != "--http" &&
-      name != "--response") {
+      name != "--response" && name != "--retry-after") {
     throw usage_error("unknown option " + quoted(arg));
   }
   const std::string needs = name == "--response" ? "--response needs STATUS and FILE"
@@ -159,6 +179,7 @@ std::size_t read_option(const std::vector<std::string_view>& args, std::size_t i
   if (name == "--list") o.list = parse_version(value);
   if (name == "--format") o.format = parse_format(value);
   if (name == "--http") o.http = parse_status(value);
+  if (name == "--retry-after") o.retry_after = value;  // read by explain_response, as a client does
   if (name == "--response") {
     o.response_status = parse_status(value);
     if (++i == args.size()) throw usage_error(needs);
@@ -212,15 +233,33 @@ std::string read_input(const std::string& path) {
   return text;
 }
 
-/// How the library reads a response of `version`: HTTP `status` with the body in `path`. Returns
-/// 0 for a success, 1 for a failure.
-int explain_response(tk::api_version version, int status, const std::string& path) {
-  const nlohmann::json body = tk::parse_body(read_input(path));
-  const std::error_code ec = tk::batch_error_code_of(version, status, body);
-  tmstatus::write_line(std::cout, "API version", tk::name_of(version));
-  tmstatus::write_line(std::cout, "HTTP status", std::to_string(status));
+/// The wait the Retry-After header value `header` asks for, read now; zero, and a line saying it
+/// is ignored, when it cannot be read.
+std::chrono::seconds explain_retry_after(std::string_view header) {
+  const std::optional<std::chrono::seconds> wait =
+      tk::parse_retry_after(header, std::chrono::system_clock::now());
+  const std::string value = quoted(std::string_view(tk::printable(header)));
+  tmstatus::write_line(std::cout, "Retry-After",
+                       wait ? std::to_string(wait->count()) + " s, from " + value
+                            : value + " ignored: neither delay-seconds nor an HTTP-date");
+  return wait.value_or(std::chrono::seconds{0});
+}
+
+/// How the library reads a response of `o`'s version (v4 when `--api` is not given, which it says):
+/// HTTP status with the body in a file, and the Retry-After header if given. Returns 0 for a
+/// success, 1 for a failure.
+int explain_response(const options& o) {
+  const tk::api_version version = o.api.value_or(tk::api_version::v4);
+  const nlohmann::json body = tk::parse_body(read_input(o.response_file));
+  const std::error_code ec = tk::batch_error_code_of(version, *o.response_status, body);
+  tmstatus::write_line(std::cout, "API version",
+                       std::string(tk::name_of(version)) +
+                           (o.api ? "" : " (the current API, read when --api is not given)"));
+  tmstatus::write_line(std::cout, "HTTP status", std::to_string(*o.response_status));
   tmstatus::write_error_code(std::cout, ec);
-  const tk::retry_decision first = tk::decide(ec, 1);
+  const std::chrono::seconds retry_after =
+      o.retry_after ? explain_retry_after(*o.retry_after) : std::chrono::seconds{0};
+  const tk::retry_decision first = tk::decide(ec, 1, {}, retry_after);
   tmstatus::write_line(std::cout, "Decision", first ? "retry" : "do not retry");
   tmstatus::write_line(std::cout, "Wait (s)", seconds_of(first.delay));
 
@@ -234,9 +273,9 @@ int explain_response(tk::api_version version, int status, const std::string& pat
   for (const auto& [title, group] : titled) {
     for (const tk::item_failure& f : *group) {
       tmstatus::write_line(std::cout, title,
-                           (f.tracking_number.empty() ? "-" : f.tracking_number) + " (" +
-                               f.code.category().name() + ' ' + std::to_string(f.code.value()) +
-                               ": " + f.code.message() + ')');
+                           (f.tracking_number.empty() ? "-" : tk::printable(f.tracking_number)) +
+                               " (" + f.code.category().name() + ' ' +
+                               std::to_string(f.code.value()) + ": " + f.code.message() + ')');
     }
   }
   return ec ? 1 : 0;
@@ -254,16 +293,32 @@ int explain_status(const options& o) {
     explain_http(*o.http);
     return 0;
   }
-  if (!o.api) throw usage_error("--response needs --api VERSION");
 #if TRACKINGMORE_STATUS_TMSTATUS_JSON
-  return explain_response(*o.api, *o.response_status, o.response_file);
+  return explain_response(o);
 #else
   throw usage_error("--response needs nlohmann/json: this tmstatus was built without it");
 #endif
 }
 
+/// After the explanations of a `code` that no version documents, in the text format: how the
+/// library reads the HTTP status of that number, if it has a name, since a log's number may be the
+/// response's HTTP status rather than its meta.code.
+void explain_as_http(int code) {
+  const tk::http::status_info http = tk::http::classify(code);
+  if (http.reason.empty()) return;
+  std::cout << '\n'
+            << code
+            << " is documented by no API version; as an HTTP status it reads (tmstatus --http "
+            << code << "):\n";
+  tmstatus::write_line(std::cout, "HTTP status", std::to_string(code));
+  tmstatus::write_line(std::cout, "Message", tk::http::to_error_code(code).message());
+  tmstatus::write_line(std::cout, "Retry", tk::name_of(http.retry));
+}
+
 /// Prints what `o` asks for; returns the exit status or throws `usage_error`.
 int explain(const options& o) {
+  if (o.retry_after && !o.response_status)
+    throw usage_error("--retry-after VALUE needs --response");
   if (o.http || o.response_status) return explain_status(o);
   const tmstatus::format format = o.format.value_or(tmstatus::format::text);
   if (o.list) {
@@ -283,6 +338,10 @@ int explain(const options& o) {
     for (const tk::api_version v : all_versions) rows.push_back(tmstatus::row_of(v, *o.code));
   }
   tmstatus::write(std::cout, format, rows);
+  const bool documented_nowhere =
+      std::none_of(std::begin(all_versions), std::end(all_versions),
+                   [&](tk::api_version v) { return tk::find(v, *o.code) != nullptr; });
+  if (format == tmstatus::format::text && documented_nowhere) explain_as_http(*o.code);
   return tk::find(rows.front().info.version, *o.code) != nullptr ? 0 : 1;
 }
 
