@@ -6,6 +6,8 @@
 // base_url defaults to https://api.trackingmore.com. Exit status: 0 success, 1 failure, 2 usage.
 #include "httplib_client.hpp"
 
+#include <trackingmore/status/printable.hpp>  // a body's text, printed
+
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -33,7 +35,8 @@ int main(int argc, char** argv) try {
                 result.ec.message().c_str());
   }
   for (const trackingmore::item_failure& f : result.failures) {
-    std::printf("  %s: %s\n", f.tracking_number.c_str(), f.code.message().c_str());
+    std::printf("  %s: %s\n", trackingmore::printable(f.tracking_number).c_str(),
+                f.code.message().c_str());
   }
   return result.ec ? 1 : 0;
 } catch (const std::exception& e) {  // the request's JSON, made of the arguments, is not UTF-8

@@ -15,6 +15,7 @@
 // usage.
 #include <trackingmore/status/nlohmann_json.hpp>
 #include <trackingmore/status/pacing.hpp>
+#include <trackingmore/status/printable.hpp>
 #include <trackingmore/status/retry.hpp>
 
 #include <algorithm>
@@ -62,7 +63,7 @@ void print_triage(const std::string& tag, tk::api_version version, const nlohman
       {"give up", &groups.give_up}};
   for (const auto& [title, group] : titled) {
     for (const tk::item_failure& f : *group) {
-      std::printf("%s%s: %s (%s)\n", tag.c_str(), title, f.tracking_number.c_str(),
+      std::printf("%s%s: %s (%s)\n", tag.c_str(), title, tk::printable(f.tracking_number).c_str(),
                   describe(f.code).c_str());
     }
   }

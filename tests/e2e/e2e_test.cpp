@@ -220,3 +220,60 @@ TEST_CASE("the libcurl example classifies the same answers") {
   }
 }
 #endif
+
+namespace {
+
+/// A v4 batch body whose failed item's strings try to drive the terminal (a colour, a window
+/// title) and to forge lines of output.
+const char* const hostile_batch =
+    R"({"meta":{"code":200,"message":"Request response is successful"},"data":{"success":[],)"
+    R"("error":[{"id":"","tracking_number":"A\u001b[31mRED\u001b[0m\nFAKE LINE: success",)"
+    R"("courier_code":"usps\u001b]0;owned\u0007","errorCode":4101,)"
+    R"("errorMessage":"Tracking No. already exists.\r\ncreated"}]}})";
+
+/// Whether `output` holds a control character other than the line feeds that end its lines.
+bool has_control_but_line_feed(const std::string& output) {
+  for (const char c : output) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\n') || byte == 0x7F) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("no example prints a control character, or a line of its own, that came from a body") {
+  REQUIRE(
+      tk::item_failures(tk::api_version::v4, tk::parse_body(hostile_batch))[0].tracking_number ==
+      "A\x1b[31mRED\x1b[0m\nFAKE LINE: success");
+  const std::string escaped = R"(A\u001b[31mRED\u001b[0m\nFAKE LINE: success)";
+  {
+    const v4_stub stub({{200, hostile_batch}});
+    const auto [output, status] =
+        stub.run({TRACKINGMORE_HTTPLIB_CLIENT, "9261290302951157303001", "usps", stub.url()});
+    CHECK(output ==
+          "1 request(s)\nfailed (trackingmore.response 8): some items of the batch failed\n  " +
+              escaped + ": Tracking No. already exists.\n");
+    CHECK(status == 1);
+  }
+  {
+    const v4_stub stub({{200, hostile_batch}});
+    const auto [output, status] =
+        stub.run({TRACKINGMORE_RETRYING_CLIENT, "--time-scale", "0.001", "v4",
+                  stub.url() + "/v4/trackings/batch", "[" + create_request().dump() + "]"});
+    CHECK(!has_control_but_line_feed(output));
+    CHECK(output.find("\nFAKE LINE") == std::string::npos);
+    CHECK(output.find("\nalready exists: " + escaped + " (trackingmore.v4 4101: ") !=
+          std::string::npos);
+    CHECK(status == 1);
+  }
+#ifdef TRACKINGMORE_CURL_CLIENT
+  {
+    const v4_stub stub({{200, hostile_batch}});
+    const auto [output, status] = run_curl_client(stub, "/v4/trackings/batch");
+    CHECK(!has_control_but_line_feed(output));
+    CHECK(output.find("FAKE LINE") == std::string::npos);  // it prints none of the body's text
+    CHECK(status == 1);
+  }
+#endif
+}
