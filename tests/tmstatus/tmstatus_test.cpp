@@ -393,7 +393,7 @@ TEST_CASE("the options --help and --version behave as people expect") {
           std::string::npos);
     CHECK(r.out.find("(default: v4, the\n                    current API") != std::string::npos);
     CHECK(r.out.find("  --retry-after VALUE\n") != std::string::npos);
-    CHECK(r.out.find("that is an HTTP status with a name (502, 503, 522, 524, ...)") !=
+    CHECK(r.out.find("that is an HTTP status with a name (502, 504, 522, 524, ...)") !=
           std::string::npos);
   }
   const result version = run_tmstatus({"--version"});

@@ -89,7 +89,7 @@ name, documented type and message, HTTP status and class, condition, retry advic
   --help            print this help
   --version         print the version
 
-A CODE that no version documents but that is an HTTP status with a name (502, 503, 522, 524, ...)
+A CODE that no version documents but that is an HTTP status with a name (502, 504, 522, 524, ...)
 may be the response's HTTP status rather than its meta.code: in the text format, the versions'
 explanations are followed by how the library reads that HTTP status (see --http).
 
