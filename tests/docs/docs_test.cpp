@@ -4,6 +4,7 @@
 #include <trackingmore/status.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -145,5 +146,39 @@ TEST_CASE("the docs show every documented code of every version", "[html]") {
       CHECK(s[6] == d[7]);
       CHECK(s[7] == d[8]);
     }
+  }
+}
+
+TEST_CASE("the search box finds every documented code and every named HTTP status", "[html]") {
+  std::string index;  // every file of entries of Doxygen's search box, search.cmake's included
+  for (const auto& file : std::filesystem::directory_iterator(TRACKINGMORE_DOCS_HTML "/search")) {
+    const std::string name = file.path().filename().string();
+    if (name.rfind("all_", 0) == 0 && file.path().extension() == ".js") {
+      index += read_file(file.path().string());
+    }
+  }
+  REQUIRE(!index.empty());
+  // A code leads to its row of its version's page.
+  std::istringstream codes(read_file(TRACKINGMORE_SOURCE_DIR "/tests/data/codes.tsv"));
+  for (std::string line; std::getline(codes, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string> row = split(line, '\t');
+    const std::string& version = row[0];
+    const std::string& code = row[1];
+    CAPTURE(version, code);
+    CHECK(index.find("['" + code + "',['../codes_" + version + ".html#codes_" + version + "_" +
+                     code + "',1,'" + version + " <code>" + row[2] + "</code>: ") !=
+          std::string::npos);
+  }
+  // A named HTTP status leads to the section on HTTP statuses; a 2xx, a success, has no entry
+  // (search.cmake reads `tmstatus --http`, which prints no reason phrase for a success).
+  std::istringstream statuses(read_file(TRACKINGMORE_SOURCE_DIR "/tests/data/http_statuses.tsv"));
+  for (std::string line; std::getline(statuses, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string> row = split(line, '\t');
+    if (row[0][0] == '2') continue;
+    CAPTURE(row[0]);
+    CHECK(index.find("['" + row[0] + "',['../semantics.html#transport',1,'HTTP: " + row[1]) !=
+          std::string::npos);
   }
 }
