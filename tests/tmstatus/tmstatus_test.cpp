@@ -631,7 +631,7 @@ TEST_CASE("a number no version documents that is a named HTTP status also reads 
   CHECK(r.out.find("Message:          undocumented TrackingMore v4 code 522\n") < r.out.find(tail));
 
   // The lines are --http's.
-  for (const int status : {102, 425, 451, 502, 504, 507, 520, 524, 526}) {
+  for (const int status : {102, 207, 226, 425, 451, 502, 504, 507, 520, 524, 526}) {
     CAPTURE(status);
     const result n = run_tmstatus({std::to_string(status)});
     CHECK(n.status == 1);

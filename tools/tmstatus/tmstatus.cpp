@@ -311,7 +311,8 @@ void explain_as_http(int code) {
             << " is documented by no API version; as an HTTP status it reads (tmstatus --http "
             << code << "):\n";
   tmstatus::write_line(std::cout, "HTTP status", std::to_string(code));
-  tmstatus::write_line(std::cout, "Message", tk::http::to_error_code(code).message());
+  const std::error_code ec = tk::http::to_error_code(code);
+  tmstatus::write_line(std::cout, "Message", ec ? ec.message() : "success");  // as --http says
   tmstatus::write_line(std::cout, "Retry", tk::name_of(http.retry));
 }
 
