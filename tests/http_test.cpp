@@ -26,7 +26,7 @@ expected_reading rule_for(int status) {
   switch (status) {
     case 401: return {retry_advice::after_account_action, condition::authentication_failed};
     case 402: return {retry_advice::after_account_action, condition::payment_required};
-    case 403: return {retry_advice::after_account_action, condition::access_denied};
+    case 403:
     case 511: return {retry_advice::after_account_action, condition::access_denied};
     case 451: return {retry_advice::never, condition::access_denied};
     case 404:

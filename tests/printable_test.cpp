@@ -65,6 +65,19 @@ TEST_CASE("printable: other text, UTF-8 included, is kept as it is") {
   }
 }
 
+TEST_CASE("printable: every text of two bytes prints without a control, and differently") {
+  std::set<std::string> printed;
+  for (int first = 0; first < 256; ++first) {
+    for (int second = 0; second < 256; ++second) {
+      const std::string text{static_cast<char>(first), static_cast<char>(second)};
+      const std::string p = tk::printable(text);
+      if (has_control(p)) FAIL_CHECK("a control in the printing of " << first << ' ' << second);
+      printed.insert(p);
+    }
+  }
+  CHECK(printed.size() == 65536);
+}
+
 TEST_CASE("printable: two different texts never print the same") {
   const std::string texts[] = {"\n", "\\n", "\\\n", "\x1b", "\\u001b", "\xff", "\\xff", "\xc3\xbf"};
   std::set<std::string> printed;

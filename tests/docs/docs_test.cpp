@@ -166,9 +166,11 @@ TEST_CASE("the search box finds every documented code and every named HTTP statu
     const std::string& version = row[0];
     const std::string& code = row[1];
     CAPTURE(version, code);
-    CHECK(index.find("['" + code + "',['../codes_" + version + ".html#codes_" + version + "_" +
-                     code + "',1,'" + version + " <code>" + row[2] + "</code>: ") !=
-          std::string::npos);
+    std::string entry = "['";
+    entry.append(code).append("',['../codes_").append(version).append(".html#codes_");
+    entry.append(version).append("_").append(code).append("',1,'").append(version);
+    entry.append(" <code>").append(row[2]).append("</code>: ");
+    CHECK(index.find(entry) != std::string::npos);
   }
   // A named HTTP status leads to the section on HTTP statuses; a 2xx, a success, has no entry
   // (search.cmake reads `tmstatus --http`, which prints no reason phrase for a success).

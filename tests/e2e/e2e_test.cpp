@@ -1,6 +1,7 @@
 // End to end over real HTTP: the examples (the client of httplib_client.hpp, the httplib_client and
 // curl_client programs) against the stand-in for TrackingMore's v4 API (tests/stub, on 127.0.0.1),
 // answering with the real bodies of tests/data/bodies.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -233,11 +234,10 @@ const char* const hostile_batch =
 
 /// Whether `output` holds a control character other than the line feeds that end its lines.
 bool has_control_but_line_feed(const std::string& output) {
-  for (const char c : output) {
+  return std::any_of(output.begin(), output.end(), [](char c) {
     const auto byte = static_cast<unsigned char>(c);
-    if ((byte < 0x20 && c != '\n') || byte == 0x7F) return true;
-  }
-  return false;
+    return (byte < 0x20 && c != '\n') || byte == 0x7F;
+  });
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <trackingmore/status.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -686,7 +687,7 @@ std::string imf_fixdate(std::chrono::system_clock::time_point t) {
 }
 
 /// tmstatus --response `status` on a file holding `body`, with --retry-after `value`.
-result run_retry_after(int status, const std::string& body, const std::string& value) {
+result with_retry_after(const std::string& value, int status, const std::string& body) {
   const temporary_file file(body);
   return run_tmstatus({"--response", std::to_string(status), file.path(), "--retry-after", value});
 }
@@ -696,7 +697,7 @@ result run_retry_after(int status, const std::string& body, const std::string& v
 TEST_CASE("the option --retry-after gives the response's Retry-After to the decision") {
   const std::string unavailable = real_body("proxy_502.html");
   // Delay-seconds: the wait, above the first backoff (0.5 s).
-  const result seconds = run_retry_after(503, unavailable, "7");
+  const result seconds = with_retry_after("7", 503, unavailable);
   CHECK(seconds.status == 1);
   CHECK(seconds.err.empty());
   CHECK(line_of(seconds.out, "Retry-After") == "7 s, from '7'");
@@ -711,32 +712,32 @@ TEST_CASE("the option --retry-after gives the response's Retry-After to the deci
   CHECK(line_of(none.out, "Wait (s)") == "0.5");
   // A 429 waits TrackingMore's 120 s however short the header's wait; a longer one wins.
   const std::string busy = real_body("v4_too_many_requests.json");
-  CHECK(line_of(run_retry_after(429, busy, "7").out, "Wait (s)") == "120");
-  CHECK(line_of(run_retry_after(429, busy, "300").out, "Wait (s)") == "300");
+  CHECK(line_of(with_retry_after("7", 429, busy).out, "Wait (s)") == "120");
+  CHECK(line_of(with_retry_after("300", 429, busy).out, "Wait (s)") == "300");
   // Above the default policy's max_wait (600 s): the client gives up.
-  CHECK(line_of(run_retry_after(503, unavailable, "601").out, "Decision") == "do not retry");
+  CHECK(line_of(with_retry_after("601", 503, unavailable).out, "Decision") == "do not retry");
 
   // An HTTP-date, read against the clock: 300 s from now (a second either way for the clock).
   const auto now = std::chrono::system_clock::now();
   const std::string in_5_minutes = imf_fixdate(now + std::chrono::seconds{300});
-  const result date = run_retry_after(503, unavailable, in_5_minutes);
+  const result date = with_retry_after(in_5_minutes, 503, unavailable);
   const std::string wait = line_of(date.out, "Wait (s)");
   CAPTURE(date.out);
   CHECK((wait == "299" || wait == "300" || wait == "301"));
   CHECK(line_of(date.out, "Retry-After") == wait + " s, from '" + in_5_minutes + "'");
   CHECK(line_of(date.out, "Decision") == "retry");
   // A date in the past asks for no wait.
-  const result past = run_retry_after(503, unavailable, "Sun, 06 Nov 1994 08:49:37 GMT");
+  const result past = with_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", 503, unavailable);
   CHECK(line_of(past.out, "Retry-After") == "0 s, from 'Sun, 06 Nov 1994 08:49:37 GMT'");
   CHECK(line_of(past.out, "Wait (s)") == "0.5");
-  CHECK(line_of(run_retry_after(503, unavailable, "Sunday, 06-Nov-94 08:49:37 GMT").out,
+  CHECK(line_of(with_retry_after("Sunday, 06-Nov-94 08:49:37 GMT", 503, unavailable).out,
                 "Retry-After") == "0 s, from 'Sunday, 06-Nov-94 08:49:37 GMT'");
 
   // A value the library cannot read is reported and ignored, as a client ignores it.
   for (const std::string bad :
        {"soon", "", "-5", "1.5", "Sun, 31 Nov 1994 08:49:37 GMT", "99999999999999999999999"}) {
     CAPTURE(bad);
-    const result r = run_retry_after(503, unavailable, bad);
+    const result r = with_retry_after(bad, 503, unavailable);
     CHECK(r.status == 1);
     CHECK(r.err.empty());
     CHECK(line_of(r.out, "Retry-After") ==
@@ -745,7 +746,7 @@ TEST_CASE("the option --retry-after gives the response's Retry-After to the deci
     CHECK(line_of(r.out, "Wait (s)") == "0.5");
   }
   // A success is not retried whatever the header says.
-  CHECK(line_of(run_retry_after(200, real_body("v4_success.json"), "7").out, "Decision") ==
+  CHECK(line_of(with_retry_after("7", 200, real_body("v4_success.json")).out, "Decision") ==
         "do not retry");
 }
 
@@ -753,11 +754,10 @@ namespace {
 
 /// Whether `text` holds a control character other than the line feeds that end its lines.
 bool has_control_but_line_feed(const std::string& text) {
-  for (const char c : text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
     const auto byte = static_cast<unsigned char>(c);
-    if ((byte < 0x20 && c != '\n') || byte == 0x7F) return true;
-  }
-  return false;
+    return (byte < 0x20 && c != '\n') || byte == 0x7F;
+  });
 }
 
 }  // namespace
@@ -780,7 +780,7 @@ TEST_CASE("text from a body is printed escaped: it drives no terminal and forges
 
   // The Retry-After value, perhaps pasted from a log, is escaped too.
   const result header =
-      run_retry_after(503, real_body("proxy_502.html"), "7\x1b[2J\nFORGED: give up");
+      with_retry_after("7\x1b[2J\nFORGED: give up", 503, real_body("proxy_502.html"));
   CHECK(!has_control_but_line_feed(header.out));
   CHECK(line_of(header.out, "Retry-After") ==
         R"('7\u001b[2J\nFORGED: give up' ignored: neither delay-seconds nor an HTTP-date)");

@@ -32,7 +32,8 @@ constexpr utf8_sequence read_utf8(std::string_view s) noexcept {
   // The length of the sequence, the bits of the lead byte kept, and the range of the second byte
   // (narrower than 0x80..0xBF where it rules out overlong forms, surrogates and U+110000 on).
   std::size_t length = 0;
-  unsigned low = 0x80, high = 0xBF;
+  unsigned low = 0x80;
+  unsigned high = 0xBF;
   if (lead >= 0xC2 && lead <= 0xDF) {
     length = 2;
   } else if (lead >= 0xE0 && lead <= 0xEF) {
