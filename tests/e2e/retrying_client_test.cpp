@@ -209,10 +209,11 @@ TEST_CASE("retrying client: a batch's failed items land in four groups, and it i
 }
 
 TEST_CASE("retrying client: threads sharing the pacers never exceed the documented rates") {
-  // Ten times faster: a second takes 100 ms. The stand-in's arrival times jitter around the
-  // client's slots, so a window of 80 ms (20 ms of jitter allowed) must hold no more requests
-  // than the rate allows in a second: rate + 1 of them span 100 ms. The rates are the documented
-  // ones (../shared/reference/trackingmore-codes.md, "Rate limits"), not the library's.
+  // Four times faster: a second takes 250 ms. The stand-in's arrival times jitter around the
+  // client's slots (more on a loaded machine), so a window of 200 ms (50 ms of jitter allowed)
+  // must hold no more requests than the rate allows in a second: rate + 1 of them span 250 ms.
+  // The rates are the documented ones (../shared/reference/trackingmore-codes.md, "Rate limits"),
+  // not the library's.
   struct endpoint_case {
     tk::api_version version{};
     tk::endpoint kind{};
@@ -235,11 +236,11 @@ TEST_CASE("retrying client: threads sharing the pacers never exceed the document
     CAPTURE(c.path);
     const stub_for stub(c.version, c.path, {c.answer});
     const auto [output, status] =
-        stub.run_client(create, {"--time-scale", "0.1", "--threads", std::to_string(c.threads)});
+        stub.run_client(create, {"--time-scale", "0.25", "--threads", std::to_string(c.threads)});
     CHECK(status == 0);
     const std::vector<stub::request> requests = stub.requests();
     REQUIRE(requests.size() == c.threads);
-    CHECK(stub::most_in_window(requests, milliseconds(80)) <= c.documented_rate);
+    CHECK(stub::most_in_window(requests, milliseconds(200)) <= c.documented_rate);
   }
 }
 
