@@ -4,7 +4,7 @@
 #include <catch2/catch_test_macros.hpp>
 #else
 #ifdef TRACKINGMORE_CATCH_MAIN
-#define CATCH_CONFIG_MAIN
+#define CATCH_CONFIG_RUNNER
 #endif
 #include <catch2/catch.hpp>
 #endif

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "all_conditions.hpp"
 #include "catch.hpp"
 
 namespace tk = trackingmore;
@@ -107,5 +108,43 @@ TEST_CASE("ec == condition answers as the standard's comparison with the error_c
       CHECK((ec != c) == (ec != standard));
       CHECK((c != ec) == (ec != standard));
     }
+  }
+}
+
+namespace {
+
+/// A user's category, whose name only looks like one of the library's.
+class look_alike_category final : public std::error_category {
+ public:
+  explicit look_alike_category(const char* name) noexcept : name_(name) {}
+  const char* name() const noexcept override { return name_; }
+  std::string message(int /*value*/) const override { return "a user's error"; }
+
+ private:
+  const char* name_;
+};
+
+}  // namespace
+
+TEST_CASE("a user's category whose name looks like the library's is recognised by nothing") {
+  // A duplicate is recognised by its exact name only: read as the library's, a user's 429 would
+  // be retryable, wait 120 s and be rate_limited.
+  for (const char* name :
+       {"trackingmore.http2", "trackingmore.v2x", "trackingmore.v4 ", "trackingmore.v",
+        "trackingmore.htt", "trackingmore.response2", "trackingmore.", "trackingmore",
+        "trackingmore.V4", "Trackingmore.v4", "xtrackingmore.v4"}) {
+    CAPTURE(name);
+    const look_alike_category user(name);
+    const std::error_code ec(429, user);
+    CHECK(tk::find(ec) == nullptr);
+    CHECK(tk::retry_advice_of(ec) == tk::retry_advice::never);
+    CHECK_FALSE(tk::is_retryable(ec));
+    CHECK(tk::retry_after_seconds(ec) == 0);
+    for (const condition c : all_conditions) {
+      CAPTURE(c);
+      CHECK(ec != c);
+    }
+    CHECK(ec != static_cast<tk::v2::errc>(429));
+    CHECK(ec != static_cast<tk::v4::errc>(429));
   }
 }

@@ -209,35 +209,38 @@ TEST_CASE("retrying client: a batch's failed items land in four groups, and it i
 }
 
 TEST_CASE("retrying client: threads sharing the pacers never exceed the documented rates") {
-  // Ten times faster: a second takes 100 ms. The stand-in's arrival times jitter around the
-  // client's slots, so a window of 80 ms (20 ms of jitter allowed) must hold no more requests
-  // than the rate allows in a second: rate + 1 of them span 100 ms.
+  // Four times faster: a second takes 250 ms. The stand-in's arrival times jitter around the
+  // client's slots (more on a loaded machine), so a window of 200 ms (50 ms of jitter allowed)
+  // must hold no more requests than the rate allows in a second: rate + 1 of them span 250 ms.
+  // The rates are the documented ones (../shared/reference/trackingmore-codes.md, "Rate limits"),
+  // not the library's.
   struct endpoint_case {
     tk::api_version version{};
     tk::endpoint kind{};
     const char* path = nullptr;
     stub::reply answer;
     std::size_t threads = 0;
+    std::size_t documented_rate = 0;
   };
   const endpoint_case cases[] = {
-      {tk::api_version::v4, tk::endpoint::create_trackings, "/v4/trackings/create", success(), 12},
-      {tk::api_version::v4, tk::endpoint::other, "/v4/couriers/detect", success(), 25},
+      {tk::api_version::v4, tk::endpoint::create_trackings, "/v4/trackings/create", success(), 12,
+       3},
+      {tk::api_version::v4, tk::endpoint::other, "/v4/couriers/detect", success(), 25, 10},
       {tk::api_version::v2,
        tk::endpoint::other,
        "/v2/trackings/post",
        {200, real_body("v2_success.json")},
-       5}};
+       5,
+       1}};
   for (const endpoint_case& c : cases) {
     CAPTURE(c.path);
     const stub_for stub(c.version, c.path, {c.answer});
     const auto [output, status] =
-        stub.run_client(create, {"--time-scale", "0.1", "--threads", std::to_string(c.threads)});
+        stub.run_client(create, {"--time-scale", "0.25", "--threads", std::to_string(c.threads)});
     CHECK(status == 0);
     const std::vector<stub::request> requests = stub.requests();
     REQUIRE(requests.size() == c.threads);
-    const auto rate =
-        static_cast<std::size_t>(tk::documented_requests_per_second(c.version, c.kind));
-    CHECK(stub::most_in_window(requests, milliseconds(80)) <= rate);
+    CHECK(stub::most_in_window(requests, milliseconds(200)) <= c.documented_rate);
   }
 }
 

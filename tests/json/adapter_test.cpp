@@ -392,7 +392,7 @@ TEST_CASE("triage: give_up holds what retrying cannot help and what cannot be re
   CHECK(t.account_action.empty());
 }
 
-TEST_CASE("triage: no failed items, no groups; the call's own failure is not the items'") {
+TEST_CASE("triage: no failed items, no groups, and the call's own failure is not the items'") {
   for (const char* text :
        {R"({"meta":{"code":200},"data":{"success":[],"error":[]}})",
         R"({"meta":{"code":200},"data":{"error":null}})",

@@ -37,7 +37,7 @@ std::vector<clock_type::time_point> slots(tk::pacer& p,
 
 }  // namespace
 
-TEST_CASE("documented rate limits: v4 create 3/s; other v4 10/s; v2 and v3 1/s") {
+TEST_CASE("documented rate limits: v4 create 3/s, other v4 10/s, v2 and v3 1/s") {
   using tk::api_version;
   using tk::endpoint;
   static_assert(tk::documented_requests_per_second(api_version::v4, endpoint::create_trackings) ==
@@ -51,7 +51,7 @@ TEST_CASE("documented rate limits: v4 create 3/s; other v4 10/s; v2 and v3 1/s")
   CHECK(tk::documented_requests_per_second(static_cast<api_version>(5), endpoint::other) == 1.0);
 }
 
-TEST_CASE("pacer: starts full: a burst goes at once; then one per interval") {
+TEST_CASE("pacer: starts full: a burst goes at once, then one per interval") {
   tk::pacer p(2.0, 3);
   CHECK(p.reserve(t0) == nanoseconds(0));
   CHECK(p.reserve(t0) == nanoseconds(0));
@@ -62,7 +62,7 @@ TEST_CASE("pacer: starts full: a burst goes at once; then one per interval") {
   CHECK(p.reserve(t0 + milliseconds(1200)) == milliseconds(300));
 }
 
-TEST_CASE("pacer: burst 1 sends one at once; then one every 1/rate (rounded up)") {
+TEST_CASE("pacer: burst 1 sends one at once, then one every 1/rate (rounded up)") {
   tk::pacer p(3.0);
   CHECK(p.reserve(t0) == nanoseconds(0));
   CHECK(p.reserve(t0) == nanoseconds(333'333'334));
@@ -110,7 +110,7 @@ TEST_CASE("pacer: any window holds at most burst - 1 + window x rate slots whate
   }
 }
 
-TEST_CASE("pacer: no slot before a pause ends; after it one request; then one per interval") {
+TEST_CASE("pacer: no slot before a pause ends, after it one request, then one per interval") {
   tk::pacer p(10.0, 3);
   CHECK(p.reserve(t0) == nanoseconds(0));
   const clock_type::time_point until = t0 + std::chrono::seconds(120);
@@ -135,7 +135,7 @@ TEST_CASE("pacer: a pause that has already ended changes nothing") {
   CHECK(p.reserve(t0) == std::chrono::seconds(1));
 }
 
-TEST_CASE("pacer: a rate of zero; negative; NaN or infinite; or a burst of 0 is rejected") {
+TEST_CASE("pacer: a rate of zero, negative, NaN or infinite, or a burst of 0 is rejected") {
   const double bad_rates[] = {0.0,
                               -0.0,
                               -1.0,
