@@ -50,6 +50,19 @@ check_package(${dev_package} all libdevel ${library_files} share/doc/${dev_packa
               ${docs})
 check_field("${deb}" Depends "^$")
 check_field("${deb}" Suggests "(^|, )nlohmann-json3-dev(,|$)")
+# Installed in /usr, the pkg-config file adds no flag: the compiler searches /usr/include anyway.
+if(PKG_CONFIG)
+  set(ENV{PKG_CONFIG_LIBDIR} "${WORK_DIR}/${dev_package}/usr/share/pkgconfig")
+  foreach(query --cflags --variable=includedir)
+    execute_process(COMMAND "${PKG_CONFIG}" ${query} trackingmore-status OUTPUT_VARIABLE value
+                            OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+    string(APPEND answers "'${value}' ")
+  endforeach()
+  if(NOT answers STREQUAL "'' '/usr/include' ")
+    message(FATAL_ERROR "pkg-config --cflags, --variable=includedir give ${answers}, not '' "
+                        "'/usr/include'")
+  endif()
+endif()
 
 if(TOOLS)
   execute_process(COMMAND dpkg --print-architecture OUTPUT_VARIABLE arch
