@@ -1,6 +1,6 @@
 # Fails unless every place that states the version agrees with the core header's
 # TRACKINGMORE_STATUS_VERSION_MAJOR, _MINOR and _PATCH: CMake's project(), the CMake package's
-# version file, the pkg-config file, CPack (the Debian packages) and their changelog, the Doxygen
+# version file, the pkg-config file, CPack (the Debian packages), the Doxygen
 # site, Meson's project(), `tmstatus --version` and the consumers' expectation. A place a build
 # does not generate (no install rules, no Doxygen) is skipped, saying so.
 #   cmake -DSOURCE=<repo> -DBUILD=<build dir> -DPROJECT_VERSION=x.y.z -DTMSTATUS=<tmstatus> -P ...
@@ -42,7 +42,6 @@ check_file("CMake package version file" "${BUILD}/trackingmore-status-config-ver
 check_file("pkg-config file" "${BUILD}/trackingmore-status.pc.in" "\nVersion: ([^\n]*)\n")
 check_file("CPack (the Debian packages)" "${BUILD}/CPackConfig.cmake"
            "set\\(CPACK_PACKAGE_VERSION \"([^\"]*)\"\\)")
-check_file("Debian changelog" "${BUILD}/changelog" "^trackingmore-status \\(([^)]*)\\)")
 check_file("Doxygen PROJECT_NUMBER" "${BUILD}/docs/Doxyfile" "\nPROJECT_NUMBER *= *([^\n]*)\n")
 check_file("Meson project()" "${SOURCE}/meson.build" "\n  version: '([^']*)',\n")
 if(TMSTATUS)

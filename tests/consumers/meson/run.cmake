@@ -23,9 +23,10 @@ elseif(ROUTE STREQUAL "pkg_config")
   run("${MESON}" setup "${WORK_DIR}/library" "${SOURCE}" --prefix "${prefix}" --libdir lib
       --wrap-mode=nodownload)
   run("${MESON}" install -C "${WORK_DIR}/library" --quiet)
-  # What CMake's install has, but its CMake package.
+  # What CMake's install has, but its CMake package, and the manual page not compressed.
   set(expected ${library_files} ${tool_files})
   list(FILTER expected EXCLUDE REGEX "^share/cmake/")
+  list(TRANSFORM expected REPLACE "\\.1\\.gz$" ".1")
   check_files("${prefix}" ${expected})
   check_tmstatus("${prefix}/bin/tmstatus")
   set(ENV{PKG_CONFIG_PATH} "${prefix}/share/pkgconfig")
