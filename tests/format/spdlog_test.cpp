@@ -2,10 +2,9 @@
 // formatters serve it.
 #include <trackingmore/status/format.hpp>
 
+#include <memory>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
-
-#include <memory>
 #include <sstream>
 
 #include "catch.hpp"
