@@ -1,8 +1,7 @@
-# Writes OUTPUT, a variant of the core header INPUT as a bundled copy of another release would be:
-# the next minor version, one more v4 code (4104) and one changed message (4101's).
-#   cmake -DINPUT=include/trackingmore/status.hpp -DOUTPUT=variant/trackingmore/status.hpp -P ...
-cmake_minimum_required(VERSION 3.25)
-
+# Included by tests/abi/CMakeLists.txt at configure time, so that the variant exists for a
+# compilation database too: writes OUTPUT, a variant of the core header INPUT as a bundled copy of
+# another release would be: the next minor version, one more v4 code (4104) and one changed
+# message (4101's). OUTPUT is rewritten only when its text changes.
 file(READ "${INPUT}" text)
 
 # Replaces `from` with `to` in `text`, failing if the header no longer has `from` exactly once.
@@ -23,4 +22,10 @@ replace_once("${line}" "#define TRACKINGMORE_STATUS_VERSION_MINOR ${minor}\n")
 replace_once("\"Tracking No. already exists.\")"
              "\"The tracking number already exists (variant).\") \\\n  X(variant_only, 4104, bad_request, after_fixing_request, condition::limit_exceeded, \"A code only the variant documents.\")")
 
-file(WRITE "${OUTPUT}" "${text}")
+set(previous "")
+if(EXISTS "${OUTPUT}")
+  file(READ "${OUTPUT}" previous)
+endif()
+if(NOT previous STREQUAL text)
+  file(WRITE "${OUTPUT}" "${text}")
+endif()
