@@ -7,23 +7,42 @@
 # EXCLUDE_FROM_ALL so that a plain `cmake --install` leaves them out.
 set(dev_package "lib${PROJECT_NAME}-dev")
 set(tools_package "${PROJECT_NAME}-tools")
-set(CPACK_PACKAGE_CONTACT
-    "trackingmore-status maintainers <maintainers@users.noreply.r-seed-2d7be070.example>")
+# The Maintainer: whoever builds the packages, by DEBFULLNAME and DEBEMAIL, read when cpack runs
+# (debian-maintainer.cmake, which stops cpack when they are unset).
+set(CPACK_PROJECT_CONFIG_FILE "${PROJECT_SOURCE_DIR}/cmake/debian-maintainer.cmake")
 
-# What Debian policy asks of every package, in /usr/share/doc/<package>/: the copyright (the
-# LICENSE) and the changelog of a native package, changelog.gz (this release's entry).
+# What Debian policy asks of every package, in /usr/share/doc/<package>/: the copyright, in
+# Debian's machine-readable format with the LICENSE's text, and the changelog of a native package,
+# changelog.gz (this release's entry, written at packaging time: debian-changelog.cmake).
 set(doc_dir "${CMAKE_INSTALL_DATAROOTDIR}/doc")
-set(changelog "${PROJECT_BINARY_DIR}/changelog")
-string(TIMESTAMP date "%a, %d %b %Y %H:%M:%S +0000" UTC) # SOURCE_DATE_EPOCH when set
-file(CONFIGURE OUTPUT "${changelog}" CONTENT "${PROJECT_NAME} (${PROJECT_VERSION}) unstable; \
-urgency=medium\n\n  * Release ${PROJECT_VERSION}.\n\n -- ${CPACK_PACKAGE_CONTACT}  ${date}\n")
-file(ARCHIVE_CREATE OUTPUT "${changelog}.gz" PATHS "${changelog}" FORMAT raw COMPRESSION GZip
-     COMPRESSION_LEVEL 9)
+file(READ LICENSE license_text)
+string(REGEX MATCH "^Copyright \\(c\\) ([^\n]*)\n\n" notice "${license_text}")
+set(holders "${CMAKE_MATCH_1}")
+string(REPLACE "${notice}" "" license_text "${license_text}")
+string(STRIP "${license_text}" license_text)
+string(REPLACE "\n" "\n " license_text " ${license_text}")
+string(REPLACE "\n \n" "\n .\n" license_text "${license_text}") # a blank line is " ."
+set(copyright "${PROJECT_BINARY_DIR}/debian/copyright")
+file(CONFIGURE OUTPUT "${copyright}" CONTENT "\
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: ${PROJECT_NAME}
+Source: ${PROJECT_HOMEPAGE_URL}
+
+Files: *
+Copyright: ${holders}
+License: BSL-1.0
+${license_text}
+")
 function(install_debian_files package component)
-  install(FILES LICENSE DESTINATION "${doc_dir}/${package}" RENAME copyright
-          COMPONENT ${component} EXCLUDE_FROM_ALL)
-  install(FILES "${changelog}.gz" DESTINATION "${doc_dir}/${package}" COMPONENT ${component}
+  install(FILES "${copyright}" DESTINATION "${doc_dir}/${package}" COMPONENT ${component}
           EXCLUDE_FROM_ALL)
+  install(CODE "set(NAME \"${PROJECT_NAME}\")
+                set(VERSION \"${PROJECT_VERSION}\")
+                set(PACKAGE \"${package}\")
+                set(DOC_DIR \"${doc_dir}\")
+                set(BINARY_DIR \"${PROJECT_BINARY_DIR}\")"
+          COMPONENT ${component} EXCLUDE_FROM_ALL)
+  install(SCRIPT cmake/debian-changelog.cmake COMPONENT ${component} EXCLUDE_FROM_ALL)
 endfunction()
 
 # The docs as plain files, not the Doxygen site: packaging then needs no Doxygen and no docs build

@@ -19,7 +19,26 @@
 ///    `retry_advice_of`.
 ///
 /// SPDX-License-Identifier: BSL-1.0
-#ifndef TRACKINGMORE_STATUS_HPP
+
+// The version, written here only: CMake, Meson, the packages and `tmstatus --version` read it from
+// these three lines. They precede the include guard so that a second copy of this header, of
+// another version, which the guard alone would skip in silence, is caught below.
+#undef TRACKINGMORE_STATUS_VERSION_MAJOR
+#undef TRACKINGMORE_STATUS_VERSION_MINOR
+#undef TRACKINGMORE_STATUS_VERSION_PATCH
+/// The library's major version.
+#define TRACKINGMORE_STATUS_VERSION_MAJOR 1
+/// The library's minor version.
+#define TRACKINGMORE_STATUS_VERSION_MINOR 0
+/// The library's patch version.
+#define TRACKINGMORE_STATUS_VERSION_PATCH 0
+
+#ifdef TRACKINGMORE_STATUS_HPP
+// Two copies of the header met in one translation unit; the first one's code is in force.
+static_assert(trackingmore::detail::header_version == TRACKINGMORE_STATUS_VERSION,
+              "two different versions of <trackingmore/status.hpp> in one translation unit: "
+              "the include paths reach two copies of the library");
+#else
 #define TRACKINGMORE_STATUS_HPP
 
 #include <cstddef>
@@ -27,8 +46,48 @@
 #include <string_view>
 #include <system_error>
 
-/// Library version, as major * 10000 + minor * 100 + patch.
-#define TRACKINGMORE_STATUS_VERSION 10000
+/// The library's version as one number, major * 10000 + minor * 100 + patch (10203 for 1.2.3).
+#define TRACKINGMORE_STATUS_VERSION                                                      \
+  (TRACKINGMORE_STATUS_VERSION_MAJOR * 10000 + TRACKINGMORE_STATUS_VERSION_MINOR * 100 + \
+   TRACKINGMORE_STATUS_VERSION_PATCH)
+
+/// @cond
+#define TRACKINGMORE_STATUS_ABI_NAME(major, minor, patch) abi_v##major##_##minor##_##patch
+#define TRACKINGMORE_STATUS_ABI_NAME_OF(major, minor, patch) \
+  TRACKINGMORE_STATUS_ABI_NAME(major, minor, patch)
+/// @endcond
+
+/// The inline namespace every entity of the library is declared in, `abi_v1_0_0` for 1.0.0.
+///
+/// Its name follows the version, so that two versions of the library in one program (a shared
+/// library built with a bundled copy, say) keep their tables and functions apart instead of the
+/// linker keeping one version's in silence. User code never names it: `trackingmore::find` finds
+/// what is declared in it. (A forward declaration of one of the library's types must be written
+/// between the two macros below, or it declares another type.)
+#define TRACKINGMORE_STATUS_ABI_NAMESPACE                            \
+  TRACKINGMORE_STATUS_ABI_NAME_OF(TRACKINGMORE_STATUS_VERSION_MAJOR, \
+                                  TRACKINGMORE_STATUS_VERSION_MINOR, \
+                                  TRACKINGMORE_STATUS_VERSION_PATCH)
+
+#ifdef TRACKINGMORE_STATUS_NO_ABI_NAMESPACE
+/// Opens namespace `trackingmore`, without the inline namespace: the user defined
+/// `TRACKINGMORE_STATUS_NO_ABI_NAMESPACE` (the same way in every translation unit, or the program
+/// breaks the one-definition rule), and gets the linker's silence when two versions meet.
+#define TRACKINGMORE_STATUS_NAMESPACE_BEGIN namespace trackingmore {
+/// Closes what `TRACKINGMORE_STATUS_NAMESPACE_BEGIN` opened.
+#define TRACKINGMORE_STATUS_NAMESPACE_END }
+#else
+/// Opens namespace `trackingmore` and its versioned inline namespace: the first line of every
+/// header's declarations, on a line of its own, closed by `TRACKINGMORE_STATUS_NAMESPACE_END`.
+/// A user who defines `TRACKINGMORE_STATUS_NO_ABI_NAMESPACE` gets plain `namespace trackingmore`.
+#define TRACKINGMORE_STATUS_NAMESPACE_BEGIN \
+  namespace trackingmore {                  \
+  inline namespace TRACKINGMORE_STATUS_ABI_NAMESPACE {
+/// Closes what `TRACKINGMORE_STATUS_NAMESPACE_BEGIN` opened.
+#define TRACKINGMORE_STATUS_NAMESPACE_END \
+  }                                       \
+  }
+#endif
 
 #if defined(__GNUC__) || defined(__clang__)
 /// Keeps a category one object across shared libraries built with `-fvisibility=hidden`.
@@ -43,7 +102,12 @@
 // ================================================================================================
 
 /// The TrackingMore status library.
-namespace trackingmore {
+TRACKINGMORE_STATUS_NAMESPACE_BEGIN
+
+namespace detail {
+/// The `TRACKINGMORE_STATUS_VERSION` of the copy of this header in force in a translation unit.
+inline constexpr long header_version = TRACKINGMORE_STATUS_VERSION;
+}  // namespace detail
 
 /// A version of the TrackingMore REST API.
 ///
@@ -577,7 +641,7 @@ inline constexpr keyed_message v2_messages_pl[] = {
 };
 }  // namespace detail
 
-}  // namespace trackingmore
+TRACKINGMORE_STATUS_NAMESPACE_END
 
 #undef TRACKINGMORE_STATUS_ENUMERATOR
 #undef TRACKINGMORE_STATUS_V4_ROW
@@ -607,7 +671,7 @@ template <>
 struct std::is_error_condition_enum<trackingmore::condition> : std::true_type {};
 /// @endcond
 
-namespace trackingmore {
+TRACKINGMORE_STATUS_NAMESPACE_BEGIN
 
 // ================================================================================================
 // 3. Lookup and classification
@@ -1261,9 +1325,14 @@ inline std::error_condition code_category::default_error_condition(int value) co
 
 // `ec == condition::X` asks this first: one lookup answers it, where the default would build the
 // default_error_condition and, when that is not X, leave the answer to the condition category.
+// A condition category of another version of the library (named "trackingmore" too) gets this
+// code's reading, by the table of the version that made the code.
 inline bool code_category::equivalent(int value,
                                       const std::error_condition& wanted) const noexcept {
-  if (&wanted.category() != &conditions.object) return error_category::equivalent(value, wanted);
+  if (&wanted.category() != &conditions.object &&
+      std::string_view(wanted.category().name()) != conditions.object.name()) {
+    return error_category::equivalent(value, wanted);
+  }
   return is_in(read(domain_, value), wanted.value());
 }
 
@@ -1399,6 +1468,6 @@ inline unsigned retry_after_seconds(const std::error_code& ec) noexcept {
   return detail::read_code(ec, r) ? r.retry_after_s : 0;
 }
 
-}  // namespace trackingmore
+TRACKINGMORE_STATUS_NAMESPACE_END
 
 #endif  // TRACKINGMORE_STATUS_HPP

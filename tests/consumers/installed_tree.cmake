@@ -4,6 +4,7 @@
 # The library's files, relative to the prefix (header-only: nothing under lib/), and the tool's.
 set(library_files
     include/trackingmore/status.hpp
+    include/trackingmore/status/format.hpp
     include/trackingmore/status/nlohmann_json.hpp
     include/trackingmore/status/pacing.hpp
     include/trackingmore/status/printable.hpp
@@ -13,6 +14,9 @@ set(library_files
     share/cmake/trackingmore-status/trackingmore-status-targets.cmake
     share/pkgconfig/trackingmore-status.pc)
 set(tool_files bin/tmstatus)
+if(MAN) # the build made tmstatus's manual page (help2man)
+  list(APPEND tool_files share/man/man1/tmstatus.1.gz)
+endif()
 
 # check_files(<root> <file>...): fails unless the files under <root> are exactly <file>...
 function(check_files root)

@@ -8,7 +8,7 @@ foreach(library IN LISTS LIBRARIES)
   execute_process(COMMAND ${NM} --dynamic --defined-only --demangle ${library}
                   OUTPUT_VARIABLE symbols COMMAND_ERROR_IS_FATAL ANY)
   foreach(holder IN ITEMS v2_category v3_category v4_category conditions)
-    if(NOT symbols MATCHES " trackingmore::detail::${holder}\n")
+    if(NOT symbols MATCHES " trackingmore::(abi_v[0-9_]+::)?detail::${holder}\n")
       message(SEND_ERROR "${library} does not export trackingmore::detail::${holder}")
     endif()
   endforeach()

@@ -35,7 +35,7 @@
 #include <utility>
 #include <vector>
 
-namespace trackingmore {
+TRACKINGMORE_STATUS_NAMESPACE_BEGIN
 
 /// Parses `text` with exceptions off: a discarded value (`is_discarded()`) when it is not JSON.
 ///
@@ -239,6 +239,6 @@ inline batch_triage triage(api_version version, const nlohmann::json& body) {
   return groups;
 }
 
-}  // namespace trackingmore
+TRACKINGMORE_STATUS_NAMESPACE_END
 
 #endif  // TRACKINGMORE_STATUS_NLOHMANN_JSON_HPP

@@ -22,7 +22,7 @@
 #include <thread>
 #include <utility>
 
-namespace trackingmore {
+TRACKINGMORE_STATUS_NAMESPACE_BEGIN
 
 /// The kinds of endpoint TrackingMore limits separately.
 enum class endpoint {
@@ -196,6 +196,6 @@ class pacer {
   std::atomic<std::int64_t> pause_end_{std::numeric_limits<std::int64_t>::min()};
 };
 
-}  // namespace trackingmore
+TRACKINGMORE_STATUS_NAMESPACE_END
 
 #endif  // TRACKINGMORE_STATUS_PACING_HPP

@@ -18,7 +18,7 @@
 #include <optional>
 #include <string_view>
 
-namespace trackingmore {
+TRACKINGMORE_STATUS_NAMESPACE_BEGIN
 
 /// How many times, and how long at most, a client sends the same request.
 ///
@@ -367,6 +367,6 @@ inline std::optional<std::chrono::seconds> parse_retry_after(
   return seconds{*when > now_s ? *when - now_s : 0};
 }
 
-}  // namespace trackingmore
+TRACKINGMORE_STATUS_NAMESPACE_END
 
 #endif  // TRACKINGMORE_STATUS_RETRY_HPP

@@ -1,6 +1,6 @@
 // is_error_code_enum is enabled for the vN::errc enums only: trackingmore::retry_advice is no code.
-// error: conversion from .trackingmore::retry_advice. to non-scalar type .std::error_code. requested
-// error: no viable conversion from .trackingmore::retry_advice. to .std::error_code.
+// error: conversion from .trackingmore::(abi_v[0-9_]+::)?retry_advice. to non-scalar type .std::error_code. requested
+// error: no viable conversion from .trackingmore::(abi_v[0-9_]+::)?retry_advice. to .std::error_code.
 #include <trackingmore/status.hpp>
 
 void misuse() { [[maybe_unused]] std::error_code ec = trackingmore::retry_advice::after_delay; }

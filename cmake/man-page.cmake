@@ -1,0 +1,9 @@
+# Writes OUTPUT (a gzipped man page, section 1) for PROGRAM from its --help and --version, with
+# Debian's help2man (HELP2MAN); NAME is the one line of the page's NAME section.
+#   cmake -DHELP2MAN=help2man -DPROGRAM=tmstatus -DNAME="..." -DOUTPUT=tmstatus.1.gz -P man-page.cmake
+cmake_minimum_required(VERSION 3.25)
+string(REGEX REPLACE "\\.gz$" "" page "${OUTPUT}")
+execute_process(COMMAND "${HELP2MAN}" --no-info --section=1 "--name=${NAME}" --output=${page}
+                        "${PROGRAM}" COMMAND_ERROR_IS_FATAL ANY)
+file(ARCHIVE_CREATE OUTPUT "${OUTPUT}" PATHS "${page}" FORMAT raw COMPRESSION GZip
+     COMPRESSION_LEVEL 9)
