@@ -14,7 +14,9 @@
 #include <string>
 #include <string_view>
 
-namespace trackingmore {
+#include <trackingmore/status.hpp>
+
+TRACKINGMORE_STATUS_NAMESPACE_BEGIN
 
 namespace detail {
 
@@ -111,6 +113,6 @@ inline std::string printable(std::string_view text) {
   return out;
 }
 
-}  // namespace trackingmore
+TRACKINGMORE_STATUS_NAMESPACE_END
 
 #endif  // TRACKINGMORE_STATUS_PRINTABLE_HPP
