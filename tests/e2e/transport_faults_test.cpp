@@ -47,7 +47,9 @@ std::error_code with_httplib(int port, const std::string& path) {
   return tk::http::to_error_code(response->status);
 }
 
-std::size_t discard(char*, std::size_t size, std::size_t count, void*) { return size * count; }
+std::size_t discard(char* /*data*/, std::size_t size, std::size_t count, void* /*user*/) {
+  return size * count;
+}
 
 std::error_code with_curl(int port, const std::string& path) {
   CURL* curl = curl_easy_init();
@@ -125,7 +127,7 @@ stub::reply slow_answer() {
   return r;
 }
 
-const std::string body = R"({"meta":{"code":200,"message":"Request response is successful"}})";
+constexpr const char* body = R"({"meta":{"code":200,"message":"Request response is successful"}})";
 
 }  // namespace
 
@@ -163,7 +165,6 @@ TEST_CASE("each transport fault gets the same decision from cpp-httplib, libcurl
     for (const named_client& c : clients) {
       INFO(fault.name << ", seen by " << c.name);
       std::error_code ec;
-      std::size_t requests = 0;
       if (fault.replies.empty()) {
         const stub::closed_port closed;
         ec = c.get(closed.port(), "/v4/trackings/get");
@@ -171,8 +172,7 @@ TEST_CASE("each transport fault gets the same decision from cpp-httplib, libcurl
         stub::api api(key_value);
         api.script("GET", "/v4/trackings/get", fault.replies);
         ec = c.get(api.port(), "/v4/trackings/get");
-        requests = api.requests().size();
-        CHECK(requests == 1);  // the request reached the stand-in, once
+        CHECK(api.requests().size() == 1);  // the request reached the stand-in, once
       }
       INFO("error_code " << ec.category().name() << ":" << ec.value() << " " << ec.message());
       const tk::retry_decision d = tk::decide(ec, 1);

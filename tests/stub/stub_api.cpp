@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <arpa/inet.h>
 #include <atomic>
+#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <httplib.h>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <netinet/in.h>
@@ -60,9 +62,9 @@ std::string cut_answer(const reply& r) {
   }
   text += "Transfer-Encoding: chunked\r\n\r\n";
   if (half.empty()) return text;  // an empty chunk would be the last one
-  char size[32];
-  std::snprintf(size, sizeof size, "%zx\r\n", half.size());
-  return text + size + half + "\r\n";
+  char size[16];
+  const std::to_chars_result end = std::to_chars(std::begin(size), std::end(size), half.size(), 16);
+  return text + std::string(std::begin(size), end.ptr) + "\r\n" + half + "\r\n";
 }
 
 /// Breaks the connection `fd` as `r.fault` says; false if it cannot. The socket is shut down or

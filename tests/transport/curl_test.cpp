@@ -3,16 +3,21 @@
 #include <trackingmore/status/curl.hpp>
 
 #include <curl/curl.h>
-#include <utility>
-#include <vector>
+#include <iterator>
 
 #include "expected.hpp"
 
 namespace {
 
+/// A CURLcode and what it should give.
+struct row {
+  CURLcode code{};
+  test::expected want;
+};
+
 /// Every CURLcode of libcurl 7.88, in order; another libcurl's new values fail the coverage test,
 /// so that each gets a decision.
-const std::vector<std::pair<CURLcode, test::expected>> every_code{
+const row every_code[] = {
     {CURLE_OK, test::success},
     {CURLE_UNSUPPORTED_PROTOCOL, test::unsupported},
     {CURLE_FAILED_INIT, test::client_failed},
@@ -125,9 +130,8 @@ TEST_CASE("curl.hpp: each CURLcode gives its error_code and decision") {
 }
 
 TEST_CASE("curl.hpp: the table covers every CURLcode, and a later one fails closed") {
-  REQUIRE(every_code.size() == static_cast<std::size_t>(CURL_LAST));
-  for (std::size_t i = 0; i < every_code.size(); ++i) {
-    CHECK(static_cast<std::size_t>(every_code[i].first) == i);
-  }
+  REQUIRE(std::size(every_code) == static_cast<std::size_t>(CURL_LAST));
+  int value = 0;
+  for (const row& r : every_code) CHECK(static_cast<int>(r.code) == value++);
   test::check(trackingmore::transport_error(CURL_LAST), test::client_failed);
 }

@@ -17,7 +17,7 @@ struct expected {
 
 /// `e`, retried or not.
 template <class E>
-expected row(E e, bool retried) {
+expected row(E e, bool retried) noexcept {
   return {make_error_code(e), retried};
 }
 

@@ -3,9 +3,8 @@
 #include <trackingmore/status/httplib.hpp>
 
 #include <httplib.h>
+#include <iterator>
 #include <string>
-#include <utility>
-#include <vector>
 
 #include "expected.hpp"
 
@@ -13,8 +12,14 @@ namespace {
 
 using httplib::Error;
 
+/// A value of httplib::Error and what it should give.
+struct row {
+  Error error{};
+  test::expected want;
+};
+
 /// Every enumerator of cpp-httplib 0.11's httplib::Error.
-const std::vector<std::pair<Error, test::expected>> every_error{
+const row every_error[] = {
     {Error::Success, test::success},
     {Error::Unknown, test::client_failed},
     {Error::Connection, test::refused},  // also a failed name resolution, and no route
@@ -46,9 +51,8 @@ TEST_CASE("httplib.hpp: the table covers every httplib::Error, and a later one f
   for (int value = 0; value < 256; ++value) {
     if (httplib::to_string(static_cast<Error>(value)) != "Invalid") ++named;
   }
-  CHECK(named == static_cast<int>(every_error.size()));
-  for (std::size_t i = 0; i < every_error.size(); ++i) {
-    CHECK(static_cast<std::size_t>(every_error[i].first) == i);
-  }
+  CHECK(named == static_cast<int>(std::size(every_error)));
+  int value = 0;
+  for (const row& r : every_error) CHECK(static_cast<int>(r.error) == value++);
   test::check(trackingmore::transport_error(static_cast<Error>(255)), test::client_failed);
 }

@@ -97,31 +97,31 @@ inline std::error_code netdb_error(int value) noexcept {
 /// ```
 inline std::error_code transport_error(const boost::system::error_code& ec) noexcept {
   if (!ec) return {};
-  const std::string_view category = ec.category().name();
+  const std::string_view name = ec.category().name();
   const int value = ec.value();
-  if (category == "system") return {value, std::system_category()};
-  if (category == "generic") return {value, std::generic_category()};
-  if (category == "beast.http") return detail::beast_http_error(value);
-  if (category == "boost.beast" && value == static_cast<int>(boost::beast::error::timeout)) {
+  if (name == "system") return {value, std::system_category()};
+  if (name == "generic") return {value, std::generic_category()};
+  if (name == "beast.http") return detail::beast_http_error(value);
+  if (name == "boost.beast" && value == static_cast<int>(boost::beast::error::timeout)) {
     return std::make_error_code(std::errc::timed_out);
   }
-  if (category == "asio.misc") {
+  if (name == "asio.misc") {
     if (value == boost::asio::error::eof)
       return std::make_error_code(std::errc::connection_aborted);
     return make_error_code(transport_errc::client_failed);
   }
-  if (category == "asio.netdb") return detail::netdb_error(value);
-  if (category == "asio.addrinfo") {
+  if (name == "asio.netdb") return detail::netdb_error(value);
+  if (name == "asio.addrinfo") {
     if (value == boost::asio::error::service_not_found)
       return make_error_code(transport_errc::bad_url);
     return make_error_code(transport_errc::client_failed);
   }
   // Asio's TLS categories by name and value: their header would bring in OpenSSL's.
   constexpr int stream_truncated = 1;  // boost::asio::ssl::error::stream_truncated (OpenSSL 1.1+)
-  if (category == "asio.ssl.stream" && value == stream_truncated) {
+  if (name == "asio.ssl.stream" && value == stream_truncated) {
     return make_error_code(transport_errc::response_cut);
   }
-  if (category == "asio.ssl" || category == "asio.ssl.stream") {
+  if (name == "asio.ssl" || name == "asio.ssl.stream") {
     return make_error_code(transport_errc::tls_failed);
   }
   return ec;
