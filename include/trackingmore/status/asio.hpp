@@ -25,27 +25,32 @@ namespace detail {
 /// The error_code of a Beast HTTP error, `boost::beast::http::error`'s `value`.
 inline std::error_code beast_http_error(int value) noexcept {
   using boost::beast::http::error;
-  switch (static_cast<error>(value)) {
-    case error::end_of_stream: return std::make_error_code(std::errc::connection_aborted);
-    case error::partial_message: return make_error_code(transport_errc::response_cut);
-    case error::bad_alloc: return std::make_error_code(std::errc::not_enough_memory);
-    case error::unexpected_body:
-    case error::buffer_overflow:
-    case error::header_limit:
-    case error::body_limit:
-    case error::bad_line_ending:
-    case error::bad_method:
-    case error::bad_target:
-    case error::bad_version:
-    case error::bad_status:
-    case error::bad_reason:
-    case error::bad_field:
-    case error::bad_value:
-    case error::bad_content_length:
-    case error::bad_transfer_encoding:
-    case error::bad_chunk:
-    case error::bad_chunk_extension:
-    case error::bad_obs_fold: return make_error_code(transport_errc::malformed_response);
+  // On the value, not the enum, as Beast's own values arrive.
+  switch (value) {
+    case static_cast<int>(error::end_of_stream):
+      return std::make_error_code(std::errc::connection_aborted);
+    case static_cast<int>(error::partial_message):
+      return make_error_code(transport_errc::response_cut);
+    case static_cast<int>(error::bad_alloc):
+      return std::make_error_code(std::errc::not_enough_memory);
+    case static_cast<int>(error::unexpected_body):
+    case static_cast<int>(error::buffer_overflow):
+    case static_cast<int>(error::header_limit):
+    case static_cast<int>(error::body_limit):
+    case static_cast<int>(error::bad_line_ending):
+    case static_cast<int>(error::bad_method):
+    case static_cast<int>(error::bad_target):
+    case static_cast<int>(error::bad_version):
+    case static_cast<int>(error::bad_status):
+    case static_cast<int>(error::bad_reason):
+    case static_cast<int>(error::bad_field):
+    case static_cast<int>(error::bad_value):
+    case static_cast<int>(error::bad_content_length):
+    case static_cast<int>(error::bad_transfer_encoding):
+    case static_cast<int>(error::bad_chunk):
+    case static_cast<int>(error::bad_chunk_extension):
+    case static_cast<int>(error::bad_obs_fold):
+      return make_error_code(transport_errc::malformed_response);
     default: break;  // need_more, need_buffer, end_of_chunk, stale_parser, short_read: API states
   }
   return make_error_code(transport_errc::client_failed);

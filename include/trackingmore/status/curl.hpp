@@ -45,7 +45,9 @@ namespace trackingmore {
 /// if (ec && trackingmore::decide(ec, 1)) { /* back off and send it again */ }
 /// ```
 inline std::error_code transport_error(CURLcode code) noexcept {
-  switch (code) {
+  // On the value, not the enum: a value a later libcurl adds fails closed, and no compiler warns
+  // about the many it leaves to `default`.
+  switch (static_cast<int>(code)) {
     case CURLE_OK: return {};
     case CURLE_OPERATION_TIMEDOUT: return std::make_error_code(std::errc::timed_out);
     case CURLE_COULDNT_CONNECT: return std::make_error_code(std::errc::connection_refused);
@@ -89,7 +91,7 @@ inline std::error_code transport_error(CURLcode code) noexcept {
     case CURLE_FILESIZE_EXCEEDED: return make_error_code(transport_errc::malformed_response);
     case CURLE_ABORTED_BY_CALLBACK: return std::make_error_code(std::errc::operation_canceled);
     case CURLE_OUT_OF_MEMORY: return std::make_error_code(std::errc::not_enough_memory);
-    default: break;  // a value a later libcurl adds fails closed too
+    default: break;
   }
   return make_error_code(transport_errc::client_failed);
 }

@@ -37,18 +37,25 @@ namespace trackingmore {
 /// ```
 inline std::error_code transport_error(httplib::Error error) noexcept {
   using httplib::Error;
-  switch (error) {
-    case Error::Success: return {};
-    case Error::Connection: return std::make_error_code(std::errc::connection_refused);
-    case Error::Read:
-    case Error::Write: return std::make_error_code(std::errc::connection_aborted);
-    case Error::ConnectionTimeout: return std::make_error_code(std::errc::timed_out);
-    case Error::Canceled: return std::make_error_code(std::errc::operation_canceled);
-    case Error::SSLConnection:
-    case Error::SSLLoadingCerts:
-    case Error::SSLServerVerification: return make_error_code(transport_errc::tls_failed);
-    case Error::Compression: return make_error_code(transport_errc::malformed_response);
-    default: break;  // a value a later cpp-httplib adds fails closed, as Unknown does
+  // On the value, not the enum: a value a later cpp-httplib adds fails closed, as Unknown does,
+  // and no compiler warns about it.
+  switch (static_cast<int>(error)) {
+    case static_cast<int>(Error::Success): return {};
+    case static_cast<int>(Error::Connection):
+      return std::make_error_code(std::errc::connection_refused);
+    case static_cast<int>(Error::Read):
+    case static_cast<int>(Error::Write): return std::make_error_code(std::errc::connection_aborted);
+    case static_cast<int>(Error::ConnectionTimeout):
+      return std::make_error_code(std::errc::timed_out);
+    case static_cast<int>(Error::Canceled):
+      return std::make_error_code(std::errc::operation_canceled);
+    case static_cast<int>(Error::SSLConnection):
+    case static_cast<int>(Error::SSLLoadingCerts):
+    case static_cast<int>(Error::SSLServerVerification):
+      return make_error_code(transport_errc::tls_failed);
+    case static_cast<int>(Error::Compression):
+      return make_error_code(transport_errc::malformed_response);
+    default: break;
   }
   return make_error_code(transport_errc::client_failed);
 }
