@@ -26,18 +26,22 @@ namespace {
 namespace tk = trackingmore;
 using std::chrono::milliseconds;
 
-/// Every client's timeout for a whole exchange: well under the slow answer's delay.
-constexpr milliseconds timeout{200};
+/// Each client's timeout for a whole exchange: long enough for a loaded machine, except in the slow
+/// answer's row, where it is well under the answer's delay.
+constexpr milliseconds usual_timeout{5000};
+constexpr milliseconds short_timeout{300};
+constexpr milliseconds slow_answer_delay{1500};
 
 /// The stand-in's API key, as a header line.
 const char* const key_name = "Tracking-Api-Key";
 const char* const key_value = "test-key";
 
-/// What one client made of a GET of `path` from 127.0.0.1:`port`: its transport error through the
-/// library's header, or, when a response came, its HTTP status's error_code.
-using client = std::function<std::error_code(int port, const std::string& path)>;
+/// What one client made of a GET of `path` from 127.0.0.1:`port` within `timeout`: its transport
+/// error through the library's header, or, when a response came, its HTTP status's error_code.
+using client =
+    std::function<std::error_code(int port, const std::string& path, milliseconds timeout)>;
 
-std::error_code with_httplib(int port, const std::string& path) {
+std::error_code with_httplib(int port, const std::string& path, milliseconds timeout) {
   httplib::Client http("127.0.0.1", port);
   http.set_connection_timeout(timeout);
   http.set_read_timeout(timeout);
@@ -51,7 +55,7 @@ std::size_t discard(char* /*data*/, std::size_t size, std::size_t count, void* /
   return size * count;
 }
 
-std::error_code with_curl(int port, const std::string& path) {
+std::error_code with_curl(int port, const std::string& path, milliseconds timeout) {
   CURL* curl = curl_easy_init();
   REQUIRE(curl != nullptr);
   const std::string url = "http://127.0.0.1:" + std::to_string(port) + path;
@@ -71,7 +75,7 @@ std::error_code with_curl(int port, const std::string& path) {
   return tk::http::to_error_code(static_cast<int>(status));
 }
 
-std::error_code with_beast(int port, const std::string& path) {
+std::error_code with_beast(int port, const std::string& path, milliseconds timeout) {
   namespace beast = boost::beast;
   namespace http = beast::http;
   boost::asio::io_context io;
@@ -119,11 +123,12 @@ struct fault_row {
   std::vector<stub::reply> replies;
   bool retry;
   tk::retry_advice advice;
+  milliseconds timeout;  ///< The client's.
 };
 
 stub::reply slow_answer() {
   stub::reply r{200, R"({"meta":{"code":200}})"};
-  r.delay = milliseconds(600);
+  r.delay = slow_answer_delay;
   return r;
 }
 
@@ -134,44 +139,55 @@ constexpr const char* body = R"({"meta":{"code":200,"message":"Request response 
 TEST_CASE("each transport fault gets the same decision from cpp-httplib, libcurl and Boost.Beast") {
   using tk::retry_advice;
   const std::vector<fault_row> faults{
-      {"a whole answer (the control)", {{200, body}}, false, retry_advice::not_applicable},
+      {"a whole answer (the control)",
+       {{200, body}},
+       false,
+       retry_advice::not_applicable,
+       usual_timeout},
       {"an HTTP 503 (the control)",
        {{503, "<html>busy</html>", "text/html"}},
        true,
-       retry_advice::after_delay},
+       retry_advice::after_delay,
+       usual_timeout},
       {"a reset (RST) before the answer",
        {stub::reset_connection()},
        true,
-       retry_advice::after_delay},
+       retry_advice::after_delay,
+       usual_timeout},
       {"a close (FIN) before the answer",
        {stub::dropped_connection()},
        true,
-       retry_advice::after_delay},
+       retry_advice::after_delay,
+       usual_timeout},
       {"a body cut short of its Content-Length",
        {stub::cut_body({200, body})},
        true,
-       retry_advice::after_delay},
+       retry_advice::after_delay,
+       usual_timeout},
       {"a chunked body cut before its last chunk",
        {stub::cut_body({200, body}, true)},
        true,
-       retry_advice::after_delay},
+       retry_advice::after_delay,
+       usual_timeout},
       {"an answer slower than the client's timeout",
        {slow_answer()},
        true,
-       retry_advice::after_delay},
-      {"a closed port", {}, true, retry_advice::after_delay},
+       retry_advice::after_delay,
+       short_timeout},
+      {"a closed port", {}, true, retry_advice::after_delay, usual_timeout},
   };
+
   for (const fault_row& fault : faults) {
     for (const named_client& c : clients) {
       INFO(fault.name << ", seen by " << c.name);
       std::error_code ec;
       if (fault.replies.empty()) {
         const stub::closed_port closed;
-        ec = c.get(closed.port(), "/v4/trackings/get");
+        ec = c.get(closed.port(), "/v4/trackings/get", fault.timeout);
       } else {
         stub::api api(key_value);
         api.script("GET", "/v4/trackings/get", fault.replies);
-        ec = c.get(api.port(), "/v4/trackings/get");
+        ec = c.get(api.port(), "/v4/trackings/get", fault.timeout);
         CHECK(api.requests().size() == 1);  // the request reached the stand-in, once
       }
       INFO("error_code " << ec.category().name() << ":" << ec.value() << " " << ec.message());
@@ -186,7 +202,7 @@ TEST_CASE("a closed port is std::errc::connection_refused for every client") {
   const stub::closed_port closed;
   for (const named_client& c : clients) {
     INFO(c.name);
-    CHECK(c.get(closed.port(), "/") == std::errc::connection_refused);
+    CHECK(c.get(closed.port(), "/", usual_timeout) == std::errc::connection_refused);
   }
 }
 
@@ -196,8 +212,8 @@ TEST_CASE("a cut body is transport_errc::response_cut for libcurl and Boost.Beas
   for (const bool chunked : {false, true}) {
     INFO((chunked ? "chunked" : "with a Content-Length"));
     api.script("GET", "/cut", {stub::cut_body({200, body}, chunked)});
-    CHECK(with_curl(api.port(), "/cut") == tk::transport_errc::response_cut);
-    CHECK(with_beast(api.port(), "/cut") == tk::transport_errc::response_cut);
-    CHECK(with_httplib(api.port(), "/cut") == std::errc::connection_aborted);
+    CHECK(with_curl(api.port(), "/cut", usual_timeout) == tk::transport_errc::response_cut);
+    CHECK(with_beast(api.port(), "/cut", usual_timeout) == tk::transport_errc::response_cut);
+    CHECK(with_httplib(api.port(), "/cut", usual_timeout) == std::errc::connection_aborted);
   }
 }
