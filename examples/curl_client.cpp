@@ -3,8 +3,11 @@
 //
 //   TRACKINGMORE_API_KEY=... curl_client <url> [json_body]
 //
-// POSTs json_body (GETs without it). Exit status: 0 success, 1 failure, 2 usage or no HTTP answer.
+// POSTs json_body (GETs without it). Exit status: 0 success, 1 failure, 2 usage or no HTTP answer
+// (none, or one cut short).
+#include <trackingmore/status/curl.hpp>
 #include <trackingmore/status/nlohmann_json.hpp>
+#include <trackingmore/status/retry.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -42,7 +45,11 @@ int main(int argc, char** argv) {
   curl_easy_cleanup(curl);
   curl_global_cleanup();
   if (transfer != CURLE_OK) {
-    std::printf("no HTTP answer: %s\n", curl_easy_strerror(transfer));
+    const std::error_code failure = tk::transport_error(transfer);
+    std::printf("no HTTP answer: %s\n%s %d: %s\n", curl_easy_strerror(transfer),
+                failure.category().name(), failure.value(), failure.message().c_str());
+    // decide knows which transport errors are transient: a reset or a cut body is.
+    std::printf(tk::decide(failure, 1) ? "retry with backoff\n" : "do not retry\n");
     return 2;
   }
 

@@ -4,7 +4,9 @@
 #ifndef TRACKINGMORE_EXAMPLES_HTTPLIB_CLIENT_HPP
 #define TRACKINGMORE_EXAMPLES_HTTPLIB_CLIENT_HPP
 
+#include <trackingmore/status/httplib.hpp>
 #include <trackingmore/status/nlohmann_json.hpp>
+#include <trackingmore/status/retry.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -30,7 +32,7 @@ struct retry_policy {
 /// What the client decided about one call.
 struct outcome {
   /// Empty on success; otherwise a TrackingMore code, a `trackingmore::response_errc`, or a
-  /// transport failure as `std::errc` (connection_refused, connection_aborted, timed_out).
+  /// transport failure (`trackingmore::transport_error`: a `std::errc` or a `transport_errc`).
   std::error_code ec;
   unsigned attempts = 0;                         ///< Requests sent.
   std::vector<std::chrono::milliseconds> waits;  ///< The wait before each retry.
@@ -38,15 +40,6 @@ struct outcome {
   nlohmann::json body{nlohmann::json::value_t::discarded};
   std::vector<tk::item_failure> failures;  ///< The failed items of a batch call.
 };
-
-/// A failed exchange, for which no HTTP response arrived.
-inline std::error_code transport_error(httplib::Error error) {
-  switch (error) {
-    case httplib::Error::Connection: return std::make_error_code(std::errc::connection_refused);
-    case httplib::Error::ConnectionTimeout: return std::make_error_code(std::errc::timed_out);
-    default: return std::make_error_code(std::errc::connection_aborted);
-  }
-}
 
 /// A TrackingMore API key (the `Tracking-Api-Key` header): a type of its own, so that it cannot be
 /// swapped with the URL.
@@ -71,12 +64,14 @@ class client {
       ++result.attempts;
       const httplib::Result response =
           http_.Post(path, {{"Tracking-Api-Key", key_.value}}, payload, "application/json");
-      bool retry = true;
+      bool retry = false;
       if (!response) {
         // No answer, so the request may or may not have been processed. Sending a create again
         // is harmless: TrackingMore answers 4101 (tracking exists), which is never retried.
-        result.ec = transport_error(response.error());
+        result.ec = tk::transport_error(response.error());
         result.body = nlohmann::json(nlohmann::json::value_t::discarded);
+        // decide knows which transport errors are transient: a reset is, a TLS failure is not.
+        retry = static_cast<bool>(tk::decide(result.ec, 1));
       } else {
         result.body = tk::parse_body(response->body);
         // The batch reading: a batch answered 200 with failed items is not a success.

@@ -13,6 +13,7 @@
 // above 0. --threads sends the request N times at once, from N threads that share the pacers, each
 // line of output then prefixed with its thread's number. Exit status: 0 success, 1 failure, 2
 // usage.
+#include <trackingmore/status/httplib.hpp>
 #include <trackingmore/status/nlohmann_json.hpp>
 #include <trackingmore/status/pacing.hpp>
 #include <trackingmore/status/printable.hpp>
@@ -32,8 +33,6 @@
 #include <thread>
 #include <utility>
 #include <vector>
-
-#include "httplib_client.hpp"  // example::transport_error
 
 namespace {
 
@@ -132,7 +131,7 @@ int send(const std::string& tag, tk::api_version version, const std::string& url
     nlohmann::json body(nlohmann::json::value_t::discarded);
     std::string retry_after_header;
     if (!response) {
-      ec = example::transport_error(response.error());
+      ec = tk::transport_error(response.error());
       std::printf("%srequest %u: no response: %s\n", tag.c_str(), attempts, describe(ec).c_str());
     } else {
       body = tk::parse_body(response->body);

@@ -1,7 +1,9 @@
 // GET /v4/trackings/get with Boost.Beast, then let the library read the response. Plain HTTP to
 // keep it short: for HTTPS, wrap the stream in `beast::ssl_stream` as Beast's http_client_sync_ssl
 // does.
+#include <trackingmore/status/asio.hpp>
 #include <trackingmore/status/nlohmann_json.hpp>
+#include <trackingmore/status/retry.hpp>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
@@ -31,7 +33,13 @@ int main(int argc, char** argv) try {
                                                          trackingmore::parse_body(response.body()));
   std::cout << (ec ? ec.message() : "success") << '\n';
   return ec ? 1 : 0;
-} catch (const std::exception& e) {  // Beast throws boost::system::system_error
+} catch (const boost::system::system_error& e) {  // what Beast throws
+  // No whole response: a reset, a cut body are worth sending again; an unknown host is not.
+  const std::error_code failure = trackingmore::transport_error(e.code());
+  std::cerr << "no response: " << e.what()
+            << (trackingmore::decide(failure, 1) ? " (retry)" : " (do not retry)") << '\n';
+  return 2;
+} catch (const std::exception& e) {
   std::cerr << "no response: " << e.what() << '\n';
   return 2;
 }

@@ -1,5 +1,7 @@
 // GET /v4/trackings/get with libcurl, then let the library read the response.
+#include <trackingmore/status/curl.hpp>
 #include <trackingmore/status/nlohmann_json.hpp>
+#include <trackingmore/status/retry.hpp>
 
 #include <cstdlib>
 #include <curl/curl.h>
@@ -29,7 +31,10 @@ int main(int argc, char** argv) {
   curl_easy_cleanup(curl);
   curl_slist_free_all(headers);
   if (sent != CURLE_OK) {
-    std::cerr << "no response: " << curl_easy_strerror(sent) << '\n';
+    // No whole response: a reset, a timeout, a cut body are worth sending again; a bad URL is not.
+    const std::error_code failure = trackingmore::transport_error(sent);
+    std::cerr << "no response: " << curl_easy_strerror(sent)
+              << (trackingmore::decide(failure, 1) ? " (retry)" : " (do not retry)") << '\n';
     return 2;
   }
   const std::error_code ec = trackingmore::error_code_of(

@@ -1,5 +1,7 @@
 // GET /v4/trackings/get with cpp-httplib, then let the library read the response.
+#include <trackingmore/status/httplib.hpp>
 #include <trackingmore/status/nlohmann_json.hpp>
+#include <trackingmore/status/retry.hpp>
 
 #include <cstdlib>
 #include <httplib.h>
@@ -11,7 +13,10 @@ int main(int argc, char** argv) {
   const auto response =
       api.Get("/v4/trackings/get", {{"Tracking-Api-Key", key != nullptr ? key : ""}});
   if (!response) {
-    std::cerr << "no response: " << httplib::to_string(response.error()) << '\n';
+    // No response: a reset, a timeout, a cut body are worth sending again; a TLS failure is not.
+    const std::error_code failure = trackingmore::transport_error(response.error());
+    std::cerr << "no response: " << failure.message()
+              << (trackingmore::decide(failure, 1) ? " (retry)" : " (do not retry)") << '\n';
     return 2;
   }
   const std::error_code ec = trackingmore::error_code_of(

@@ -4,7 +4,10 @@
 # The library's files, relative to the prefix (header-only: nothing under lib/), and the tool's.
 set(library_files
     include/trackingmore/status.hpp
+    include/trackingmore/status/asio.hpp
+    include/trackingmore/status/curl.hpp
     include/trackingmore/status/format.hpp
+    include/trackingmore/status/httplib.hpp
     include/trackingmore/status/nlohmann_json.hpp
     include/trackingmore/status/pacing.hpp
     include/trackingmore/status/printable.hpp

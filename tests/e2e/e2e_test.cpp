@@ -127,6 +127,17 @@ TEST_CASE("a dropped connection: a transport failure, retried, then given up") {
   CHECK(stub.requests().size() == 3);
 }
 
+TEST_CASE("a TLS failure: a transport failure, never retried") {
+  // HTTPS to the stand-in's plain HTTP: the handshake fails, and sending again cannot help.
+  const v4_stub stub({{200, real_body("v4_success.json")}});
+  const example::outcome result =
+      example::client("https://127.0.0.1:" + std::to_string(stub.port()), example::api_key{api_key},
+                      fast_policy())
+          .post("/v4/trackings/create", create_request());
+  CHECK(result.ec == tk::transport_errc::tls_failed);
+  CHECK(result.attempts == 1);
+}
+
 TEST_CASE("every documented v4 failure is retried exactly when the library says so") {
   for (const tk::code_info& c : tk::v4::codes) {
     if (!c.failed()) continue;
@@ -219,6 +230,24 @@ TEST_CASE("the libcurl example classifies the same answers") {
     CHECK(output == "HTTP 200\nsuccess\n");
     CHECK(status == 0);
   }
+}
+
+TEST_CASE("the libcurl example decides its transport errors through trackingmore/status/curl.hpp") {
+  {
+    const v4_stub stub({stub::cut_body({200, real_body("v4_success.json")})});
+    const auto [output, status] = run_curl_client(stub, "/v4/trackings/create");
+    CHECK(output ==
+          "no HTTP answer: Transferred a partial file\n"
+          "trackingmore.transport 1: the connection closed inside the response\n"
+          "retry with backoff\n");
+    CHECK(status == 2);
+  }
+  const stub::closed_port closed;
+  const auto [output, status] =
+      stub::api(api_key).run({TRACKINGMORE_CURL_CLIENT, closed.url(), create_request().dump()});
+  CHECK(output.find("\ngeneric 111: Connection refused\nretry with backoff\n") !=
+        std::string::npos);
+  CHECK(status == 2);
 }
 #endif
 

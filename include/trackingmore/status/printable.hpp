@@ -10,11 +10,11 @@
 #ifndef TRACKINGMORE_STATUS_PRINTABLE_HPP
 #define TRACKINGMORE_STATUS_PRINTABLE_HPP
 
+#include <trackingmore/status.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
-
-#include <trackingmore/status.hpp>
 
 TRACKINGMORE_STATUS_NAMESPACE_BEGIN
 
