@@ -132,7 +132,7 @@ class named_category final : public boost::system::error_category {
 
 }  // namespace
 
-TEST_CASE("asio.hpp: each operating-system error stays itself; decide retries the transient") {
+TEST_CASE("asio.hpp: each operating-system error stays itself, decide retries the transient") {
   for (const basic_row& row : every_basic_error) {
     const error_code ec = row.error;
     INFO(ec.category().name() << " " << ec.value() << ": " << ec.message());
