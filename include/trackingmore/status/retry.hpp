@@ -148,7 +148,9 @@ inline double random_jitter() noexcept {
 /// - The advice is `retry_advice_of(ec)`; for a category other than TrackingMore's, the transient
 ///   network errors (`ec == std::errc::timed_out`, `connection_reset`, `connection_refused`,
 ///   `connection_aborted`, `network_unreachable`, `network_down`, `host_unreachable`,
-///   `broken_pipe`, `resource_unavailable_try_again`) are `after_delay`.
+///   `broken_pipe`, `resource_unavailable_try_again`) are `after_delay`. A `transport_errc`, what
+///   the headers for HTTP clients give where no std::errc fits, has its own advice: `after_delay`
+///   for `response_cut` and `host_not_found_try_again`.
 /// - Only `after_delay` retries. The delay is the largest of `retry_after`,
 ///   `retry_after_seconds(ec)` (120 s for every 429) and the backoff, `jitter` x
 ///   min(`max_backoff`, `initial_backoff` x 2^(`attempts_made` - 1)). `jitter` is clamped to
