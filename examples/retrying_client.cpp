@@ -7,7 +7,7 @@
 // account, what already exists, what to drop.
 //
 //   TRACKINGMORE_API_KEY=... retrying_client [--time-scale S] [--threads N] [--requests M]
-//                                            [--account-probe P] VERSION URL REQUEST
+//                  [--request-interval I] [--account-probe P] VERSION URL REQUEST
 //
 // VERSION is v2, v3 or v4; URL the endpoint (https://api.trackingmore.com/v4/trackings/create);
 // REQUEST the JSON to POST, a batch call when it is an array. --time-scale, for tests, runs the
@@ -15,7 +15,9 @@
 // use 0.001, so that 120 s take 120 ms); it must be above 0. --threads sends from N threads that
 // share the client's state, each line of output then prefixed with its thread's number.
 // --requests sends the request M times in all (default N), each from the next free thread, each
-// line then prefixed with its thread's and its request's numbers. --account-probe lets one
+// line then prefixed with its thread's and its request's numbers. --request-interval starts
+// request K no sooner than (K - 1) x I seconds after the start: a steady stream, as a
+// long-running client receives its work. --account-probe lets one
 // request through every P seconds after an account failure (without it, none). Exit status: 0
 // every request succeeded, 1 some failed, 2 usage.
 #include <trackingmore/status/client.hpp>
@@ -176,13 +178,14 @@ int send(const std::string& tag, const run& r, httplib::Client& http) {
 
 /// Says how to run the program; returns the exit status of bad usage.
 int usage(const char* program) {
-  (void)std::fprintf(stderr,
-                     "usage: TRACKINGMORE_API_KEY=... %s [--time-scale S] [--threads N] "
-                     "[--requests M] [--account-probe P] VERSION URL REQUEST\n"
-                     "  VERSION v2, v3 or v4; REQUEST the JSON to POST (an array: a batch)\n"
-                     "  S above 0 (default 1); N from 1 to 1000 (default 1); M from 1 to 1000000\n"
-                     "  (default N); P seconds above 0 (default: no probe)\n",
-                     program);
+  (void)std::fprintf(
+      stderr,
+      "usage: TRACKINGMORE_API_KEY=... %s [--time-scale S] [--threads N] "
+      "[--requests M] [--request-interval I] [--account-probe P] VERSION URL REQUEST\n"
+      "  VERSION v2, v3 or v4; REQUEST the JSON to POST (an array: a batch)\n"
+      "  S above 0 (default 1); N from 1 to 1000 (default 1); M from 1 to 1000000\n"
+      "  (default N); I and P seconds above 0 (default: none)\n",
+      program);
   return 2;
 }
 
@@ -215,6 +218,7 @@ int main(int argc, char** argv) try {
   std::optional<unsigned long> threads;
   std::optional<unsigned long> requests;
   std::optional<double> probe_seconds;
+  std::optional<double> interval_seconds;
   // Each option once, before VERSION URL REQUEST.
   while (args.size() > 3 && args[0].rfind("--", 0) == 0) {
     const std::string& name = args[0];
@@ -232,6 +236,9 @@ int main(int argc, char** argv) try {
     } else if (name == "--account-probe" && !probe_seconds) {
       probe_seconds = positive(value, 1e9);
       ok = probe_seconds.has_value();
+    } else if (name == "--request-interval" && !interval_seconds) {
+      interval_seconds = positive(value, 1e9);
+      ok = interval_seconds.has_value();
     }
     if (!ok) return usage(argv[0]);
     args.erase(args.begin(), args.begin() + 2);
@@ -266,6 +273,12 @@ int main(int argc, char** argv) try {
     http.set_connection_timeout(std::chrono::seconds(10));
     http.set_read_timeout(std::chrono::seconds(30));
     for (unsigned long i; (i = next++) < request_count;) {
+      if (interval_seconds) {  // a steady stream: request i + 1 starts i intervals on, or later
+        shared.timer.sleep_until(
+            shared.timer.origin +
+            std::chrono::duration_cast<tk::pacer::clock::duration>(
+                std::chrono::duration<double>(*interval_seconds * static_cast<double>(i))));
+      }
       std::string tag;
       if (requests) {
         tag = "thread " + std::to_string(thread + 1) + ", request " + std::to_string(i + 1) + ": ";

@@ -330,3 +330,17 @@ TEST_CASE("retrying client: a bad or repeated option is a usage error") {
   }
   CHECK(stub.requests().empty());
 }
+
+TEST_CASE(
+    "retrying client: --request-interval starts request K no sooner than K - 1 intervals on") {
+  // A hundred times faster: an interval of 5 s takes 50 ms, the pacer's 333 ms 3.3 ms. Request 1
+  // may arrive up to 50 ms after the start and still leave 100 ms to request 4 (10 ms without).
+  const stub_for stub(tk::api_version::v4, "/v4/trackings/create", {success()});
+  const auto [output, status] = stub.run_client(
+      create,
+      {"--time-scale", "0.01", "--threads", "3", "--requests", "4", "--request-interval", "5"});
+  CHECK(status == 0);
+  const std::vector<stub::request> requests = stub.requests();
+  REQUIRE(requests.size() == 4);
+  CHECK(requests[3].arrival - requests[0].arrival >= milliseconds(100));
+}
