@@ -83,7 +83,7 @@ tk::endpoint endpoint_of(const std::string& path) {
   return is_create ? tk::endpoint::create_trackings : tk::endpoint::other;
 }
 
-/// The program's clock: the real one, `time_scale` times as slow, so that every wait, rate and
+/// The program's clock: the real one run 1 / `time_scale` times as fast, so that every wait, rate and
 /// pause of the library is scaled at once (--time-scale 0.001: 120 s take 120 ms).
 struct scaled_timer {
   tk::pacer::clock::time_point origin = tk::pacer::clock::now();
@@ -210,39 +210,49 @@ std::optional<unsigned long> count(const std::string& text, unsigned long most) 
   return value;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) try {
-  std::vector<std::string> args(argv + 1, argv + argc);
+/// The options of a run; each unset until given.
+struct options {
   std::optional<double> time_scale;
   std::optional<unsigned long> threads;
   std::optional<unsigned long> requests;
   std::optional<double> probe_seconds;
   std::optional<double> interval_seconds;
-  // Each option once, before VERSION URL REQUEST.
+};
+
+/// Reads the options at the front of `args`, each once, and removes them; false for a bad one.
+bool read_options(std::vector<std::string>& args, options& o) {
   while (args.size() > 3 && args[0].rfind("--", 0) == 0) {
     const std::string& name = args[0];
     const std::string& value = args[1];
     bool ok = false;
-    if (name == "--time-scale" && !time_scale) {
-      time_scale = positive(value, std::numeric_limits<double>::max());  // divides every rate
-      ok = time_scale.has_value();
-    } else if (name == "--threads" && !threads) {
-      threads = count(value, 1000);
-      ok = threads.has_value();
-    } else if (name == "--requests" && !requests) {
-      requests = count(value, 1'000'000);
-      ok = requests.has_value();
-    } else if (name == "--account-probe" && !probe_seconds) {
-      probe_seconds = positive(value, 1e9);
-      ok = probe_seconds.has_value();
-    } else if (name == "--request-interval" && !interval_seconds) {
-      interval_seconds = positive(value, 1e9);
-      ok = interval_seconds.has_value();
+    if (name == "--time-scale" && !o.time_scale) {
+      o.time_scale = positive(value, std::numeric_limits<double>::max());  // divides every rate
+      ok = o.time_scale.has_value();
+    } else if (name == "--threads" && !o.threads) {
+      o.threads = count(value, 1000);
+      ok = o.threads.has_value();
+    } else if (name == "--requests" && !o.requests) {
+      o.requests = count(value, 1'000'000);
+      ok = o.requests.has_value();
+    } else if (name == "--account-probe" && !o.probe_seconds) {
+      o.probe_seconds = positive(value, 1e9);
+      ok = o.probe_seconds.has_value();
+    } else if (name == "--request-interval" && !o.interval_seconds) {
+      o.interval_seconds = positive(value, 1e9);
+      ok = o.interval_seconds.has_value();
     }
-    if (!ok) return usage(argv[0]);
+    if (!ok) return false;
     args.erase(args.begin(), args.begin() + 2);
   }
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  options o;
+  if (!read_options(args, o)) return usage(argv[0]);
   tk::api_version version{};
   for (const tk::api_version v : {tk::api_version::v2, tk::api_version::v3, tk::api_version::v4}) {
     if (!args.empty() && args[0] == tk::name_of(v)) version = v;
@@ -254,15 +264,15 @@ int main(int argc, char** argv) try {
   // 5 attempts, backoff from 0.5 s to 60 s, waits up to 600 s; a retry budget of 20% of the
   // requests plus one a second; after an account failure no request, or one per probe interval.
   tk::client_policy policy;
-  if (probe_seconds) {
+  if (o.probe_seconds) {
     policy.account_probe_interval = std::chrono::duration_cast<tk::pacer::clock::duration>(
-        std::chrono::duration<double>(*probe_seconds));
+        std::chrono::duration<double>(*o.probe_seconds));
   }
   tk::client_state state(version, policy);
   const run shared{version, args[1], nlohmann::json::parse(args[2]),
-                   scaled_timer{tk::pacer::clock::now(), time_scale.value_or(1.0)}, state};
-  const unsigned long thread_count = threads.value_or(1);
-  const unsigned long request_count = requests.value_or(thread_count);
+                   scaled_timer{tk::pacer::clock::now(), o.time_scale.value_or(1.0)}, state};
+  const unsigned long thread_count = o.threads.value_or(1);
+  const unsigned long request_count = o.requests.value_or(thread_count);
   const std::string base = shared.url.substr(0, shared.url.find('/', shared.url.find("://") + 3));
 
   // Each thread sends the next request not yet taken, on a connection of its own.
@@ -272,15 +282,15 @@ int main(int argc, char** argv) try {
     httplib::Client http(base);
     http.set_connection_timeout(std::chrono::seconds(10));
     http.set_read_timeout(std::chrono::seconds(30));
-    for (unsigned long i; (i = next++) < request_count;) {
-      if (interval_seconds) {  // a steady stream: request i + 1 starts i intervals on, or later
+    for (unsigned long i = next++; i < request_count; i = next++) {
+      if (o.interval_seconds) {  // a steady stream: request i + 1 starts i intervals on, or later
         shared.timer.sleep_until(
             shared.timer.origin +
             std::chrono::duration_cast<tk::pacer::clock::duration>(
-                std::chrono::duration<double>(*interval_seconds * static_cast<double>(i))));
+                std::chrono::duration<double>(*o.interval_seconds * static_cast<double>(i))));
       }
       std::string tag;
-      if (requests) {
+      if (o.requests) {
         tag = "thread " + std::to_string(thread + 1) + ", request " + std::to_string(i + 1) + ": ";
       } else if (thread_count > 1) {
         tag = "thread " + std::to_string(thread + 1) + ": ";

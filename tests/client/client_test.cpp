@@ -134,6 +134,7 @@ TEST_CASE("retry budget: in an outage, retries are at most 20% of requests + the
 }
 
 TEST_CASE("retry budget: a fraction outside 0 to 1, a floor not above 0, a negative span throw") {
+  // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): named at the top of the test
   const auto with = [](double fraction, double floor, seconds saved) {
     tk::retry_budget_policy p;
     p.fraction = fraction;
@@ -211,6 +212,7 @@ TEST_CASE("account stop: threads stopping and reading at once never see a torn e
   std::atomic<bool> torn{false};
   std::atomic<bool> finished{false};
   std::vector<std::thread> readers;
+  readers.reserve(3);
   for (int r = 0; r < 3; ++r) {
     readers.emplace_back([&] {
       while (!finished.load()) {
@@ -446,6 +448,7 @@ TEST_CASE("threads sharing one state: the budget never gives more than it holds"
   tk::retry_budget budget;  // 10 saved
   std::atomic<int> granted{0};
   std::vector<std::thread> threads;
+  threads.reserve(8);
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&] {
       for (int i = 0; i < 1000; ++i) granted += budget.try_withdraw(t0) ? 1 : 0;

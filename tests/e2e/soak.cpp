@@ -88,7 +88,7 @@ std::vector<stub::reply> script() {
   for (const auto& [reply, count] : mix) replies.insert(replies.end(), count, reply);
   // Fisher-Yates with mt19937's own numbers, whose sequence the standard fixes: the same order
   // on every platform (std::shuffle's is the library's).
-  std::mt19937 random(17);
+  std::mt19937 random(17);  // NOLINT(cert-msc32-c,cert-msc51-cpp): the same script every run
   for (std::size_t i = replies.size() - 1; i > 0; --i) {
     std::swap(replies[i], replies[random() % (i + 1)]);
   }
@@ -163,65 +163,40 @@ std::map<int, request_log> read_output(const std::string& output) {
   return logs;
 }
 
-int failures = 0;
+/// The table of bounds, and how many are broken.
+struct table {
+  int broken = 0;
+  /// Prints one bound's row, and counts it if broken.
+  void row(const char* bound, const std::string& measured, const std::string& limit, bool kept) {
+    std::printf("| %s | %s | %s | %s |\n", bound, measured.c_str(), limit.c_str(),
+                kept ? "kept" : "BROKEN");
+    if (!kept) ++broken;
+  }
+};
 
-/// Prints one bound's row, and counts it if broken.
-void row(const char* bound, const std::string& measured, const std::string& limit, bool kept) {
-  std::printf("| %s | %s | %s | %s |\n", bound, measured.c_str(), limit.c_str(),
-              kept ? "kept" : "BROKEN");
-  if (!kept) ++failures;
+/// `value` printed with `format`.
+std::string formatted(const char* format, double value) {
+  char buffer[32];
+  (void)std::snprintf(buffer, sizeof buffer, format, value);
+  return buffer;
 }
 
 /// `value` with one decimal.
-std::string text(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
-}
+std::string text(double value) { return formatted("%.1f", value); }
 
-/// `value` as an argument: exactly as the constant reads.
-std::string argument(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", value);
-  return buffer;
-}
+/// What one run of the soak gave.
+struct soak_run {
+  std::vector<stub::reply> replies;  // the script, in order of arrival
+  std::size_t outage_begin = 0;      // the index of its first 500
+  std::size_t account_begin = 0;     // of its first 401
+  std::size_t recovery_begin = 0;    // of the success that then repeats
+  std::vector<stub::request> arrivals;
+  std::map<int, request_log> logs;
+};
 
-}  // namespace
-
-int main(int argc, char** argv) try {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: soak RETRYING_CLIENT\n");
-    return 2;
-  }
-  const std::vector<stub::reply> replies = script();
-  const std::size_t mix_answers = replies.size() - 1 - outage_answers - account_answers;
-  const std::size_t outage_begin = mix_answers;
-  const std::size_t account_begin = outage_begin + outage_answers;
-  const std::size_t recovery_begin = account_begin + account_answers;
-  stub::api stub;
-  stub.script("POST", "/v4/trackings/batch", replies);
-  const std::string batch =
-      R"([{"tracking_number":"9261290302951157303001","courier_code":"usps"},)"
-      R"({"tracking_number":"9261290302951157303002","courier_code":"usps"}])";
-  const auto started = std::chrono::steady_clock::now();
-  const stub::run_result run =
-      stub.run({argv[1], "--time-scale", argument(time_scale), "--threads", std::to_string(threads),
-                "--requests", std::to_string(requests), "--request-interval",
-                argument(request_interval), "--account-probe", argument(probe_interval), "v4",
-                stub.url() + "/v4/trackings/batch", batch});
-  const double wall =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  const std::vector<stub::request> arrivals = stub.requests();
-  const std::map<int, request_log> logs = read_output(run.output);
-
-  std::printf(
-      "retrying_client --time-scale %g --threads %d --requests %d --request-interval %g "
-      "--account-probe %g: exit status %d, %zu requests received, %.1f s\n\n",
-      time_scale, threads, requests, request_interval, probe_interval, run.exit_status,
-      arrivals.size(), wall);
-  std::printf("| bound | measured | limit | verdict |\n|---|--:|--:|---|\n");
-
-  // Every request ends in exactly one outcome; every batch item in one triage group.
+/// Every request ends in exactly one outcome, every failed batch item in one triage group, every
+/// attempt is reported, none beyond the policy's maximum.
+void check_requests(const soak_run& run, table& t) {
   int one_outcome = 0;
   int triaged_right = 0;
   int triaged_batches = 0;
@@ -230,10 +205,7 @@ int main(int argc, char** argv) try {
   const std::multiset<std::string> failed_items = {
       "9261290302951157303002", "92612903029511573030", "9261290302951157303004",
       "9261290302951157303005", "9261290302951157303006"};
-  for (int k = 1; k <= requests; ++k) {
-    const auto found = logs.find(k);
-    if (found == logs.end()) continue;
-    const request_log& log = found->second;
+  for (const auto& [k, log] : run.logs) {
     one_outcome += log.outcomes == 1 ? 1 : 0;
     most_attempts = std::max(most_attempts, log.last_attempt);
     attempts_reported += log.attempts;
@@ -242,105 +214,147 @@ int main(int argc, char** argv) try {
       triaged_right += log.triaged == failed_items ? 1 : 0;
     }
   }
-  row("requests with exactly one outcome", std::to_string(one_outcome), std::to_string(requests),
-      one_outcome == requests && logs.size() == static_cast<std::size_t>(requests));
-  row("partly failed batches whose 5 failed items are each in one triage group",
-      std::to_string(triaged_right) + " of " + std::to_string(triaged_batches),
-      std::to_string(triaged_batches), triaged_right == triaged_batches && triaged_batches > 0);
-  row("attempts reported = requests received", std::to_string(attempts_reported),
-      std::to_string(arrivals.size()), attempts_reported == arrivals.size());
-  row("most attempts of a request", std::to_string(most_attempts), std::to_string(max_attempts),
-      most_attempts <= max_attempts);
+  t.row("requests with exactly one outcome", std::to_string(one_outcome), std::to_string(requests),
+        one_outcome == requests && run.logs.size() == static_cast<std::size_t>(requests));
+  t.row("partly failed batches whose 5 failed items are each in one triage group",
+        std::to_string(triaged_right) + " of " + std::to_string(triaged_batches),
+        std::to_string(triaged_batches), triaged_right == triaged_batches && triaged_batches > 0);
+  t.row("attempts reported = requests received", std::to_string(attempts_reported),
+        std::to_string(run.arrivals.size()), attempts_reported == run.arrivals.size());
+  t.row("most attempts of a request", std::to_string(most_attempts), std::to_string(max_attempts),
+        most_attempts <= max_attempts);
+}
 
-  // The rate: in any 10 s of the client's clock, at most 10 x 10 requests (the arrivals lag the
-  // client's slots by up to 20 ms, which the window leaves out).
-  const std::size_t in_window = stub::most_in_window(arrivals, real(10.0) - milliseconds(20));
-  row("most requests in 10 s (less 20 ms of arrival jitter)", std::to_string(in_window),
-      text(documented_rate * 10), static_cast<double>(in_window) <= documented_rate * 10);
-
-  // Nothing sent during a 429's 120 s, but what was in flight when it arrived.
+/// The documented rate, and nothing sent during a 429's 120 s but what was in flight.
+void check_pacing(const soak_run& run, table& t) {
+  // In any 10 s of the client's clock, at most 10 x 10 requests (the arrivals lag the client's
+  // slots by up to 20 ms, which the window leaves out).
+  const std::size_t in_window = stub::most_in_window(run.arrivals, real(10.0) - milliseconds(20));
+  t.row("most requests in 10 s (less 20 ms of arrival jitter)", std::to_string(in_window),
+        text(documented_rate * 10), static_cast<double>(in_window) <= documented_rate * 10);
   std::size_t most_in_pause = 0;
   int pauses = 0;
-  for (std::size_t i = 0; i < arrivals.size() && i < mix_answers; ++i) {
-    if (replies[i].status != 429) continue;
+  for (std::size_t i = 0; i < run.arrivals.size() && i < run.outage_begin; ++i) {
+    if (run.replies[i].status != 429) continue;
     ++pauses;
-    std::size_t during = 0;
-    for (const stub::request& r : arrivals) {
-      if (r.arrival > arrivals[i].arrival && r.arrival < arrivals[i].arrival + real(120.0)) {
-        ++during;
-      }
-    }
-    most_in_pause = std::max(most_in_pause, during);
+    const auto from = run.arrivals[i].arrival;
+    const auto during = std::count_if(run.arrivals.begin(), run.arrivals.end(), [&](const auto& r) {
+      return r.arrival > from && r.arrival < from + real(120.0);
+    });
+    most_in_pause = std::max(most_in_pause, static_cast<std::size_t>(during));
   }
-  row("most requests received during a 429's 120 s (in flight: one a thread at most)",
-      std::to_string(most_in_pause) + " (" + std::to_string(pauses) + " pauses)",
-      std::to_string(threads - 1), pauses == 5 && most_in_pause <= threads - 1);
+  t.row("most requests received during a 429's 120 s (in flight: one a thread at most)",
+        std::to_string(most_in_pause) + " (" + std::to_string(pauses) + " pauses)",
+        std::to_string(threads - 1), pauses == 5 && most_in_pause <= threads - 1);
+}
 
-  // The outage: attempts at most 1.2 x the requests it touched + the floor over its span + saved.
-  std::size_t outage_requests = 0;
-  std::size_t outage_attempts = 0;
-  for (const auto& [k, log] : logs) {
-    outage_requests += log.outage_attempts > 0 ? 1 : 0;
-    outage_attempts += log.outage_attempts;
+/// The outage: attempts at most 1.2 x the requests it touched + the floor over its span + saved.
+void check_outage(const soak_run& run, table& t) {
+  std::size_t touched = 0;
+  std::size_t attempts = 0;
+  for (const auto& [k, log] : run.logs) {
+    touched += log.outage_attempts > 0 ? 1 : 0;
+    attempts += log.outage_attempts;
   }
-  const bool outage_seen = arrivals.size() > account_begin;
-  const double outage_span =
-      outage_seen ? scaled(arrivals[account_begin - 1].arrival - arrivals[outage_begin].arrival)
-                  : 0.0;
+  const bool seen = run.arrivals.size() > run.account_begin;
+  const double span = seen ? scaled(run.arrivals[run.account_begin - 1].arrival -
+                                    run.arrivals[run.outage_begin].arrival)
+                           : 0.0;
   // A retry takes from the budget up to its backoff (at most 4 s) before it is sent.
-  const double outage_limit = (1.0 + budget_fraction) * static_cast<double>(outage_requests) +
-                              budget_floor * (outage_span + 4.0) + budget_saved;
-  row("outage: attempts for the requests it touched (5x without the budget)",
-      std::to_string(outage_attempts) + " for " + std::to_string(outage_requests) + " (" +
-          text(outage_requests
-                   ? static_cast<double>(outage_attempts) / static_cast<double>(outage_requests)
-                   : 0.0) +
-          "x), over " + text(outage_span) + " s",
-      text(outage_limit) + " (1.2x + 1/s + 10)",
-      outage_seen && outage_attempts == outage_answers &&
-          static_cast<double>(outage_attempts) <= outage_limit);
+  const double limit = (1.0 + budget_fraction) * static_cast<double>(touched) +
+                       budget_floor * (span + 4.0) + budget_saved;
+  const double ratio =
+      touched > 0 ? static_cast<double>(attempts) / static_cast<double>(touched) : 0.0;
+  t.row("outage: attempts for the requests it touched (5x without the budget)",
+        std::to_string(attempts) + " for " + std::to_string(touched) + " (" + text(ratio) +
+            "x), over " + text(span) + " s",
+        text(limit) + " (1.2x + 1/s + 10)",
+        seen && attempts == outage_answers && static_cast<double>(attempts) <= limit);
+}
 
-  // The account failure: after the first 401, at most one request a thread (those in flight)
-  // before the first probe is due.
-  const bool account_seen = arrivals.size() > recovery_begin;
+/// The account failure: after the first 401, at most one request a thread (those in flight)
+/// before the first probe is due; requests refused unsent; then recovery.
+void check_account(const soak_run& run, table& t) {
+  const bool seen = run.arrivals.size() > run.recovery_begin;
   std::size_t after_stop = 0;
-  double account_span = 0.0;
-  if (account_seen) {
-    const auto stop = arrivals[account_begin].arrival;
-    for (const stub::request& r : arrivals) {
-      if (r.arrival > stop && r.arrival < stop + real(probe_interval)) ++after_stop;
-    }
-    account_span = scaled(arrivals[recovery_begin].arrival - stop);
+  double span = 0.0;
+  if (seen) {
+    const auto stop = run.arrivals[run.account_begin].arrival;
+    after_stop = static_cast<std::size_t>(
+        std::count_if(run.arrivals.begin(), run.arrivals.end(), [&](const auto& r) {
+          return r.arrival > stop && r.arrival < stop + real(probe_interval);
+        }));
+    span = scaled(run.arrivals[run.recovery_begin].arrival - stop);
   }
   int refused = 0;
-  int max_refused = 0;
-  for (const auto& [k, log] : logs) {
+  int last_refused = 0;
+  for (const auto& [k, log] : run.logs) {
     if (log.refused) {
       ++refused;
-      max_refused = std::max(max_refused, k);
+      last_refused = std::max(last_refused, k);
     }
   }
-  row("account: requests received after the first 401, before the first probe",
-      std::to_string(after_stop), std::to_string(threads), account_seen && after_stop <= threads);
-  row("account: requests refused unsent while stopped",
-      std::to_string(refused) + " over " + text(account_span) + " s", "> 0", refused > 0);
-
-  // Recovery: once a probe succeeds, every later request succeeds.
+  t.row("account: requests received after the first 401, before the first probe",
+        std::to_string(after_stop), std::to_string(threads), seen && after_stop <= threads);
+  t.row("account: requests refused unsent while stopped",
+        std::to_string(refused) + " over " + text(span) + " s", "> 0", refused > 0);
+  // Once a probe succeeds, every later request succeeds.
   int later = 0;
   int later_succeeded = 0;
-  for (const auto& [k, log] : logs) {
-    if (k > max_refused + threads) {
+  for (const auto& [k, log] : run.logs) {
+    if (k > last_refused + threads) {
       ++later;
       later_succeeded += log.succeeded ? 1 : 0;
     }
   }
-  row("recovery: requests after the stop that succeeded", std::to_string(later_succeeded),
-      std::to_string(later), later > 0 && later_succeeded == later);
-  row("wall time (s)", text(wall), text(wall_limit), wall < wall_limit);
-  row("exit status (some requests failed)", std::to_string(run.exit_status), "1",
-      run.exit_status == 1);
-  return failures == 0 ? 0 : 1;
+  t.row("recovery: requests after the stop that succeeded", std::to_string(later_succeeded),
+        std::to_string(later), later > 0 && later_succeeded == later);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  if (argc != 2) {
+    (void)std::fprintf(stderr, "usage: soak RETRYING_CLIENT\n");
+    return 2;
+  }
+  soak_run run;
+  run.replies = script();
+  run.outage_begin = run.replies.size() - 1 - outage_answers - account_answers;
+  run.account_begin = run.outage_begin + outage_answers;
+  run.recovery_begin = run.account_begin + account_answers;
+  stub::api stub;
+  stub.script("POST", "/v4/trackings/batch", run.replies);
+  const std::string batch =
+      R"([{"tracking_number":"9261290302951157303001","courier_code":"usps"},)"
+      R"({"tracking_number":"9261290302951157303002","courier_code":"usps"}])";
+  const auto started = std::chrono::steady_clock::now();
+  const stub::run_result result =
+      stub.run({argv[1], "--time-scale", formatted("%g", time_scale), "--threads",
+                std::to_string(threads), "--requests", std::to_string(requests),
+                "--request-interval", formatted("%g", request_interval), "--account-probe",
+                formatted("%g", probe_interval), "v4", stub.url() + "/v4/trackings/batch", batch});
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  run.arrivals = stub.requests();
+  run.logs = read_output(result.output);
+
+  std::printf(
+      "retrying_client --time-scale %g --threads %d --requests %d --request-interval %g "
+      "--account-probe %g: exit status %d, %zu requests received, %.1f s\n\n",
+      time_scale, threads, requests, request_interval, probe_interval, result.exit_status,
+      run.arrivals.size(), wall);
+  std::printf("| bound | measured | limit | verdict |\n|---|--:|--:|---|\n");
+  table t;
+  check_requests(run, t);
+  check_pacing(run, t);
+  check_outage(run, t);
+  check_account(run, t);
+  t.row("wall time (s)", text(wall), text(wall_limit), wall < wall_limit);
+  t.row("exit status (some requests failed)", std::to_string(result.exit_status), "1",
+        result.exit_status == 1);
+  return t.broken == 0 ? 0 : 1;
 } catch (const std::exception& e) {
-  std::fprintf(stderr, "soak: %s\n", e.what());
+  (void)std::fprintf(stderr, "soak: %s\n", e.what());
   return 2;
 }

@@ -170,9 +170,9 @@ class retry_budget {
 /// What `account_stop::admit` says about a request ready to go.
 struct admission {
   /// The request may go; `probe` when it goes as the stop's probe.
-  bool allowed;
+  bool allowed = false;
   /// Sent to test whether the account works again: its answer ends the stop, or not.
-  bool probe;
+  bool probe = false;
   /// The account failure that refuses it, when `!allowed`.
   std::error_code refused_by;
 };
@@ -420,7 +420,7 @@ struct retry_step {
     wait,  ///< Call `next` again at `until`.
     done   ///< The call is over: see `retry_loop::result`.
   };
-  action what;                       ///< What to do.
+  action what = action::done;        ///< What to do.
   pacer::clock::time_point until{};  ///< For `wait`: when to call `next` again.
 };
 
@@ -566,9 +566,9 @@ class retry_loop {
 /// The real clock for `send_with_retries`: `steady_clock`, and `std::this_thread::sleep_until`.
 struct steady_timer {
   /// Now.
-  pacer::clock::time_point now() const noexcept { return pacer::clock::now(); }
+  static pacer::clock::time_point now() noexcept { return pacer::clock::now(); }
   /// Sleeps until `t` (sleep_until may wake early: it sleeps again).
-  void sleep_until(pacer::clock::time_point t) const {
+  static void sleep_until(pacer::clock::time_point t) {
     while (pacer::clock::now() < t) std::this_thread::sleep_until(t);
   }
 };
