@@ -83,8 +83,8 @@ tk::endpoint endpoint_of(const std::string& path) {
   return is_create ? tk::endpoint::create_trackings : tk::endpoint::other;
 }
 
-/// The program's clock: the real one run 1 / `time_scale` times as fast, so that every wait, rate and
-/// pause of the library is scaled at once (--time-scale 0.001: 120 s take 120 ms).
+/// The program's clock: the real one run 1 / `time_scale` times as fast, so that every wait, rate
+/// and pause of the library is scaled at once (--time-scale 0.001: 120 s take 120 ms).
 struct scaled_timer {
   tk::pacer::clock::time_point origin = tk::pacer::clock::now();
   double time_scale = 1.0;
@@ -95,8 +95,8 @@ struct scaled_timer {
   }
   void sleep_until(tk::pacer::clock::time_point t) const {
     const std::chrono::duration<double, std::nano> scaled = (t - origin) * time_scale;
-    tk::steady_timer{}.sleep_until(origin +
-                                   std::chrono::duration_cast<tk::pacer::clock::duration>(scaled));
+    tk::steady_timer::sleep_until(origin +
+                                  std::chrono::duration_cast<tk::pacer::clock::duration>(scaled));
   }
 };
 

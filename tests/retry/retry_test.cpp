@@ -227,6 +227,7 @@ TEST_CASE("threads draw their own jitter: no two threads' sequences are the same
   constexpr int draws = 64;
   std::vector<std::vector<long long>> sequences(threads);
   std::vector<std::thread> drawing;
+  drawing.reserve(threads);
   for (std::vector<long long>& sequence : sequences) {
     drawing.emplace_back([&sequence] {
       tk::retry_policy policy;
