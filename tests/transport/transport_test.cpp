@@ -47,7 +47,7 @@ TEST_CASE("each transport error: its category, message, advice and decision") {
     CHECK(ec == row.e);
     CHECK(tk::find(ec) == nullptr);
     CHECK(tk::retry_after_seconds(ec) == 0);
-    const tk::retry_decision d = tk::decide(ec, 1);
+    const tk::retry_decision d = tk::decide(ec, 1, {}, std::chrono::seconds{0}, 1.0);  // exact
     CHECK(d.retry == transient);
     CHECK(d.advice == row.advice);
     if (transient) CHECK(d.delay == tk::retry_policy{}.initial_backoff);
