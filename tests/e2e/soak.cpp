@@ -57,9 +57,9 @@ std::string http_date(std::chrono::system_clock::time_point t, const char* forma
   const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
   std::tm utc{};
   gmtime_r(&seconds, &utc);
-  char text[64];
-  const std::size_t n = std::strftime(text, sizeof text, format, &utc);
-  return {text, n};
+  char written[64];
+  const std::size_t n = std::strftime(written, sizeof written, format, &utc);
+  return {written, n};
 }
 
 /// The stand-in's script: the seeded mix, with the five 429s spread in it, then the outage and

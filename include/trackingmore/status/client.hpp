@@ -295,11 +295,11 @@ class account_stop {
 
   /// The error recorded in state `s`, or an empty code if the state moved on meanwhile.
   std::error_code error(std::uint64_t s) const noexcept {
-    const std::error_category* category = category_.load(std::memory_order_relaxed);
+    const std::error_category* of = category_.load(std::memory_order_relaxed);
     const int value = value_.load(std::memory_order_relaxed);
     std::atomic_thread_fence(std::memory_order_acquire);
-    if (state_.load(std::memory_order_relaxed) != s || category == nullptr) return {};
-    return {value, *category};
+    if (state_.load(std::memory_order_relaxed) != s || of == nullptr) return {};
+    return {value, *of};
   }
 
   std::int64_t probe_interval_;
