@@ -1,5 +1,6 @@
 // Counts heap allocations on every public path of the library: all but message() should make none.
 #include <trackingmore/status.hpp>
+#include <trackingmore/status/client.hpp>
 #include <trackingmore/status/pacing.hpp>
 
 #include <chrono>
@@ -86,6 +87,30 @@ int main() {
     pacer.pause_until(t);
     return pacer.reserve(t).count() > 0;
   });
+  // The whole loop: each code answered once, then success (retried when decide says so, paced,
+  // budgeted), on a clock that jumps to every wait's end.
+  tk::client_state state(tk::api_version::v4);
+  tk::pacer::clock::time_point now = tk::pacer::clock::now();
+  struct timer {
+    tk::pacer::clock::time_point* t;
+    tk::pacer::clock::time_point now() const { return *t; }
+    void sleep_until(tk::pacer::clock::time_point until) const {
+      if (until > *t) *t = until;
+    }
+  };
+  count("send_with_retries (client_state, retry_loop), every attempt", false,
+        [&](tk::api_version v, int c) {
+          state.account().reset();  // a 401 would stop the next ones
+          return tk::send_with_retries(
+                     state, tk::endpoint::other,
+                     [&](unsigned attempt) {
+                       return tk::attempt_result{
+                           attempt == 1 ? tk::to_error_code(v, c) : std::error_code{},
+                           std::chrono::seconds{0}};
+                     },
+                     {}, tk::ignore_attempts{}, timer{&now})
+              .attempts;
+        });
   count("ec.message() (allocates a std::string by contract)", true,
         [](tk::api_version v, int c) { return tk::to_error_code(v, c).message().size(); });
   return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;

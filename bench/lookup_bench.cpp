@@ -1,7 +1,9 @@
 // Lookup and classification against what a user would otherwise write, over a realistic mix of
-// v4 response codes, and the pacer's reservation against a lock. Catch2's BENCHMARK, with this
+// v4 response codes, the pacer's reservation against a lock, and the whole loop of a request
+// against a bare decide. Catch2's BENCHMARK, with this
 // file's own main: bench/run.sh runs it.
 #include <trackingmore/status.hpp>
+#include <trackingmore/status/client.hpp>
 #include <trackingmore/status/pacing.hpp>
 #include <trackingmore/status/retry.hpp>
 
@@ -175,5 +177,49 @@ TEST_CASE("pacing") {
   BENCHMARK("pacing: reserve(t)") { return pacer.reserve(t); };
   BENCHMARK("pacing: reserve(steady_clock::now())") {
     return pacer.reserve(tk::pacer::clock::now());
+  };
+}
+
+TEST_CASE("client") {
+  // The loop's own cost per request: one attempt each (max_attempts 1, so that every decision is
+  // final), on a clock that moves a second at each reading (the pacer never waits), against the
+  // decide call at its core. The mix without the account failures, which would stop the client.
+  std::vector<std::error_code> errors;
+  for (const int code : response_mix()) {
+    const std::error_code ec = tk::v4::to_error_code(code);
+    if (tk::retry_advice_of(ec) != tk::retry_advice::after_account_action) errors.push_back(ec);
+  }
+  std::size_t i = 0;
+  const auto next_error = [&]() -> const std::error_code& { return errors[i++ % errors.size()]; };
+  tk::client_policy policy;
+  policy.retry.max_attempts = 1;
+  tk::client_state state(tk::api_version::v4, policy);
+  struct moving_clock {
+    tk::pacer::clock::time_point* now;
+    tk::pacer::clock::time_point operator()() const { return *now += std::chrono::seconds(1); }
+  };
+  tk::pacer::clock::time_point now = tk::pacer::clock::now();
+  struct timer {
+    moving_clock clock;
+    tk::pacer::clock::time_point now() const { return clock(); }
+    void sleep_until(tk::pacer::clock::time_point t) const {
+      if (t > *clock.now) *clock.now = t;
+    }
+  };
+  BENCHMARK("client: decide(ec, 1) (floor)") { return tk::decide(next_error(), 1, policy.retry); };
+  BENCHMARK("client: send_with_retries, one attempt") {
+    return tk::send_with_retries(
+               state, tk::endpoint::other,
+               [&](unsigned) {
+                 return tk::attempt_result{next_error(), std::chrono::seconds{0}};
+               },
+               {}, tk::ignore_attempts{}, timer{moving_clock{&now}})
+        .attempts;
+  };
+  BENCHMARK("client: retry_loop next + record, one attempt") {
+    const tk::pacer::clock::time_point t = moving_clock{&now}();
+    tk::retry_loop loop(state, tk::endpoint::other, t);
+    (void)loop.next(t);
+    return loop.record(t, {next_error(), std::chrono::seconds{0}}).retrying;
   };
 }

@@ -11,8 +11,9 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 
-def run_once(binary, samples):
-    xml = subprocess.run([binary, "--reporter", "xml", "--benchmark-samples", str(samples)],
+def run_once(binary, samples, test_case):
+    command = [binary, "--reporter", "xml", "--benchmark-samples", str(samples)]
+    xml = subprocess.run(command + ([test_case] if test_case else []),
                          check=True, capture_output=True, text=True).stdout
     return {b.get("name"): float(b.find("mean").get("value"))
             for b in ET.fromstring(xml).iter("BenchmarkResults")}
@@ -23,10 +24,11 @@ def main():
     parser.add_argument("binary")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--samples", type=int, default=100)
+    parser.add_argument("--test-case", help="only this Catch2 test case (e.g. client)")
     args = parser.parse_args()
     results = {}
     for _ in range(args.runs):
-        for name, mean in run_once(args.binary, args.samples).items():
+        for name, mean in run_once(args.binary, args.samples, args.test_case).items():
             results.setdefault(name, []).append(mean)
     floors = {name.split(":")[0]: statistics.median(t) for name, t in results.items()
               if name.endswith("(floor)")}

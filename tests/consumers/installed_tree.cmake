@@ -5,6 +5,7 @@
 set(library_files
     include/trackingmore/status.hpp
     include/trackingmore/status/asio.hpp
+    include/trackingmore/status/client.hpp
     include/trackingmore/status/curl.hpp
     include/trackingmore/status/format.hpp
     include/trackingmore/status/httplib.hpp

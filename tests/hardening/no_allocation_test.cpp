@@ -1,5 +1,8 @@
 // Nothing but message() allocates: global operator new is replaced by one that counts.
+#include <trackingmore/status/client.hpp>
+
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <new>
 #include <string>
@@ -67,4 +70,41 @@ TEST_CASE("lookups, conversions, comparisons, helpers and table text allocate no
     CHECK(failures == 0);
     CHECK(count == 0);
   }
+}
+
+TEST_CASE("the whole loop of a request allocates nothing, whatever its attempts meet") {
+  namespace tk = trackingmore;
+  tk::client_policy policy;
+  policy.account_probe_interval = std::chrono::seconds{30};
+  tk::client_state state(tk::api_version::v4, policy);
+  tk::pacer::clock::time_point now = tk::pacer::clock::now();
+  struct jumping_timer {  // the fake time line: a sleep jumps to its end
+    tk::pacer::clock::time_point* t;
+    tk::pacer::clock::time_point now() const { return *t; }
+    void sleep_until(tk::pacer::clock::time_point until) const {
+      if (until > *t) *t = until;
+    }
+  };
+  const int codes[] = {200, 503, 429, 511, 4101, 401, 4190, 0, 502, 200};
+  const auto [count, attempts] = allocations_in([&] {
+    int sent = 0;
+    for (int round = 0; round < 20; ++round) {
+      now += std::chrono::seconds{31};  // a probe is due: the 401 of the last round ends
+      for (const int code : codes) {
+        sent += static_cast<int>(tk::send_with_retries(
+                                     state, tk::endpoint::other,
+                                     [&](unsigned attempt) {
+                                       return tk::attempt_result{attempt < 3
+                                                                     ? tk::v4::to_error_code(code)
+                                                                     : std::error_code{},
+                                                                 std::chrono::seconds{attempt}};
+                                     },
+                                     {}, [](const tk::attempt_report&) {}, jumping_timer{&now})
+                                     .attempts);
+      }
+    }
+    return sent;
+  });
+  CHECK(attempts > 200);  // retried, refused and probed calls among them
+  CHECK(count == 0);
 }

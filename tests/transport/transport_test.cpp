@@ -46,7 +46,7 @@ TEST_CASE("each transport error: its category, message, advice and decision") {
     CHECK(ec.default_error_condition() == std::error_condition(ec.value(), ec.category()));
     CHECK(tk::find(ec) == nullptr);
     CHECK(tk::retry_after_seconds(ec) == 0);
-    const tk::retry_decision d = tk::decide(ec, 1);
+    const tk::retry_decision d = tk::decide(ec, 1, {}, std::chrono::seconds{0}, 1.0);  // exact
     CHECK(d.retry == transient);
     CHECK(d.advice == row.advice);
     if (transient) CHECK(d.delay == tk::retry_policy{}.initial_backoff);

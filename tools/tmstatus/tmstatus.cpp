@@ -259,7 +259,8 @@ int explain_response(const options& o) {
   tmstatus::write_error_code(std::cout, ec);
   const std::chrono::seconds retry_after =
       o.retry_after ? explain_retry_after(*o.retry_after) : std::chrono::seconds{0};
-  const tk::retry_decision first = tk::decide(ec, 1, {}, retry_after);
+  // A jitter of 1: the longest wait the default decision can ask for, the same on every run.
+  const tk::retry_decision first = tk::decide(ec, 1, {}, retry_after, 1.0);
   tmstatus::write_line(std::cout, "Decision", first ? "retry" : "do not retry");
   tmstatus::write_line(std::cout, "Wait (s)", seconds_of(first.delay));
 
