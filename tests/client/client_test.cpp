@@ -233,7 +233,7 @@ TEST_CASE("account stop: threads stopping and reading at once never see a torn e
   CHECK(!torn);
 }
 
-TEST_CASE("retry loop: success at once; a 503 retried after a jittered backoff, then success") {
+TEST_CASE("retry loop: success at once, a 503 retried after a jittered backoff, then success") {
   tk::client_state state(tk::api_version::v4);
   clock_type::time_point now = t0;
   tk::retry_loop ok(state, tk::endpoint::other, now);
@@ -330,7 +330,7 @@ TEST_CASE("retry loop: after an account failure, every other loop fails at once,
   CHECK(run(after_reset, now, {{}}).size() == 1);
 }
 
-TEST_CASE("retry loop: a probe every interval; a success ends the stop, a 401 keeps it") {
+TEST_CASE("retry loop: a probe every interval, a success ends the stop, a 401 keeps it") {
   tk::client_policy policy;
   policy.account_probe_interval = seconds{30};
   tk::client_state state(tk::api_version::v4, policy);
@@ -368,7 +368,7 @@ TEST_CASE("retry loop: a retry the budget refuses fails the request: retry_budge
   CHECK(second.result().ec == unavailable);
 }
 
-TEST_CASE("retry loop: the deadline ends a wait that would pass it; negative throws") {
+TEST_CASE("retry loop: the deadline ends a wait that would pass it, negative throws") {
   tk::client_state state(tk::api_version::v4);
   clock_type::time_point now = t0;
   tk::call_options options;
