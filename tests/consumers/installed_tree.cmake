@@ -4,10 +4,14 @@
 # The library's files, relative to the prefix (header-only: nothing under lib/), and the tool's.
 set(library_files
     include/trackingmore/status.hpp
+    include/trackingmore/status/boost_json.hpp
     include/trackingmore/status/json_rules.hpp
+    include/trackingmore/status/jsoncpp.hpp
     include/trackingmore/status/nlohmann_json.hpp
     include/trackingmore/status/pacing.hpp
+    include/trackingmore/status/rapidjson.hpp
     include/trackingmore/status/retry.hpp
+    include/trackingmore/status/simdjson.hpp
     share/cmake/trackingmore-status/trackingmore-status-config-version.cmake
     share/cmake/trackingmore-status/trackingmore-status-config.cmake
     share/cmake/trackingmore-status/trackingmore-status-targets.cmake
