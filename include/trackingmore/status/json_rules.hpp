@@ -60,7 +60,8 @@ namespace detail {
 /// A strict RFC 8259 check of one JSON text, without recursion, plus the adapters' policy: nesting
 /// at most `json_max_depth`; strings valid UTF-8 (no overlong forms, no surrogates, nothing beyond
 /// U+10FFFF) whose `\u` escapes pair their surrogates; an integer (no fraction, no exponent) within
-/// 64 bits (from -2^63 to 2^64 - 1); any other number below 1.797693134862315e308 in magnitude.
+/// 64 bits (from -2^63 to 2^64 - 1); any other number below 1.797693134862315e308 in magnitude,
+/// its exponent (if any) at most 308.
 class json_text_check {
  public:
   explicit json_text_check(std::string_view text) noexcept
@@ -242,6 +243,7 @@ class json_text_check {
       }
       if (p_ == digits) return false;
       if (exponent_negative) exponent = -exponent;
+      if (exponent > 308) return false;  // RapidJSON fails on one, even 0e309
     }
     if (fraction_digits.empty() && !has_exponent) {
       // An integer: within int64_t when negative, uint64_t otherwise (what every library keeps
