@@ -49,16 +49,17 @@ set(CPACK_COMPONENTS_ALL dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME "${dev_package}")
 set(CPACK_DEBIAN_DEV_PACKAGE_ARCHITECTURE all)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
-# nlohmann/json: for the adapter header, trackingmore/status/nlohmann_json.hpp, the only one with a
-# dependency.
-set(CPACK_DEBIAN_DEV_PACKAGE_SUGGESTS "nlohmann-json3-dev, ${tools_package}")
+# The JSON libraries of the adapter headers (trackingmore/status/*json*.hpp, rapidjson.hpp,
+# simdjson.hpp), the only headers with a dependency, each on its own library.
+set(CPACK_DEBIAN_DEV_PACKAGE_SUGGESTS
+    "nlohmann-json3-dev, libboost-json1.81-dev, rapidjson-dev, libjsoncpp-dev, libsimdjson-dev, ${tools_package}")
 set(CPACK_DEBIAN_DEV_DESCRIPTION
     "TrackingMore API response codes as std::error_code (C++17 headers)
 Every response code of the TrackingMore shipment-tracking API (v2, v3 and v4)
 as std::error_code, in one self-contained header-only C++17 library, with
 conditions portable across API versions, documented messages and retry
-advice. Optional headers: retrying, pacing, and an adapter reading whole
-responses with nlohmann/json (nlohmann-json3-dev).
+advice. Optional headers: retrying, pacing, and adapters reading whole
+responses with nlohmann/json, Boost.JSON, RapidJSON, JsonCpp or simdjson.
 
 This package holds the headers, the CMake package
 (find_package(trackingmore-status)) and the pkg-config file
