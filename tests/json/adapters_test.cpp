@@ -139,3 +139,25 @@ TEST_CASE("the adapters' parse helpers and reading functions are noexcept") {
   STATIC_REQUIRE(noexcept(
       tk::batch_error_code_of(api_version::v4, std::declval<const simdjson::dom::element&>())));
 }
+
+TEST_CASE("the text check finds each byte that ends or breaks a string, at any offset") {
+  // The check skips plain bytes eight at a time: a quote, backslash, control byte or non-ASCII
+  // byte must stop it wherever it falls in a block.
+  struct byte_case {
+    std::string bytes;
+    bool valid;  // inside a string
+  };
+  const byte_case cases[] = {
+      {"\\\"", true},  {"\\\\", true},          {"\\u00e9", true}, {"\x7f", true},
+      {" ", true},     {"\xc3\xa9", true},      {"\"", false},     {"\\", false},
+      {"\x01", false}, {"\x1f", false},         {"\x80", false},   {"\xff", false},
+      {"\xc3", false}, {"\xed\xa0\x80", false}, {"\\x", false}};
+  for (const byte_case& c : cases) {
+    for (std::size_t before = 0; before < 20; ++before) {
+      const std::string text =
+          R"({"m":")" + std::string(before, 'a') + c.bytes + std::string(19 - before, 'z') + "\"}";
+      INFO("bytes " << c.bytes << " after " << before << " plain bytes");
+      CHECK(tk::detail::json_text(text).has_value() == c.valid);
+    }
+  }
+}

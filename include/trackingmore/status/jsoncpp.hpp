@@ -65,9 +65,9 @@ struct jsoncpp_reader {
   static bool is_array(node v) noexcept { return v->type() == Json::arrayValue; }
   static bool is_null(node v) noexcept { return v->type() == Json::nullValue; }
 
-  /// `find` with the key's length (a name may hold "\u0000"); JsonCpp asserts, by throwing, on a
-  /// value that is no object, so the type comes first. The parser keeps the last of repeated
-  /// names.
+  /// `find` with the key's length (a name may hold an escaped NUL); JsonCpp asserts, by
+  /// throwing, on a value that is no object, so the type comes first. The parser keeps the last
+  /// of repeated names.
   static node member(node object, std::string_view key) noexcept {
     if (!is_object(object)) return nullptr;
     return object->find(key.data(), key.data() + key.size());
@@ -75,11 +75,9 @@ struct jsoncpp_reader {
 
   // By the stored type: JsonCpp's isInt() also holds for a double such as 4101.0.
   static code_read code(node v) noexcept {
-    switch (v->type()) {
-      case Json::intValue: return code_from_integer(v->asLargestInt());
-      case Json::uintValue: return code_from_integer(v->asLargestUInt());
-      default: return {0, response_errc::code_not_integer};
-    }
+    if (v->type() == Json::intValue) return code_from_integer(v->asLargestInt());
+    if (v->type() == Json::uintValue) return code_from_integer(v->asLargestUInt());
+    return {0, response_errc::code_not_integer};
   }
 
   static std::string_view text(node v) noexcept {

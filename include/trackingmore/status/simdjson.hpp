@@ -63,8 +63,9 @@ struct simdjson_reader {
     simdjson::dom::object members;
     if (object.value.get_object().get(members) != simdjson::SUCCESS) return {};
     node found;
-    for (const simdjson::dom::key_value_pair field : members) {
-      if (field.key == key) found = {field.value, true};
+    const simdjson::dom::object::iterator end = members.end();
+    for (simdjson::dom::object::iterator it = members.begin(); it != end; ++it) {
+      if (it.key_equals(key)) found = {it.value(), true};
     }
     return found;
   }
