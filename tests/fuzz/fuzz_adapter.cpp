@@ -3,7 +3,6 @@
 // crashes and sanitizer reports, it checks the adapters' promises and that every adapter gives
 // nlohmann's answers (every_adapter.hpp); a broken promise aborts with its name.
 #include <boost/json/src.hpp>  // Boost.JSON, header-only
-
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>

@@ -116,7 +116,7 @@ TEST_CASE("simdjson: an element of the user's parser, a parse error, values of e
   CHECK(tk::error_code_of(api_version::v4, 503, tk::parse_simdjson(parser, "")) ==
         tk::http::to_error_code(503));
 
-  const simdjson::padded_string odd_values("[null, true, 1, -1, 1.5, \"x\", [], {}]"s);
+  const simdjson::padded_string odd_values(R"([null, true, 1, -1, 1.5, "x", [], {}])"s);
   simdjson::dom::array odd;
   REQUIRE(parser.parse(odd_values).get_array().get(odd) == simdjson::SUCCESS);
   for (const simdjson::dom::element element : odd) {

@@ -123,7 +123,7 @@ struct adapter {
   std::vector<reading> (*read)(std::string_view text, const std::vector<query>& queries);
 };
 
-inline const adapter adapters[] = {
+inline constexpr adapter adapters[] = {
     {"nlohmann/json", [](std::string_view text,
                          const std::vector<query>& q) { return read(tk::parse_body(text), q); }},
     {"Boost.JSON", [](std::string_view text,

@@ -34,6 +34,7 @@ namespace trackingmore {
 /// adapters (the same texts for every JSON library: `detail::json_text`).
 ///
 /// Running out of memory while parsing terminates the program (the function is noexcept).
+// NOLINTNEXTLINE(bugprone-exception-escape): only std::bad_alloc, which terminates as documented
 inline std::optional<boost::json::value> parse_boost_json(std::string_view text) noexcept {
   const std::optional<std::string_view> json = detail::json_text(text);
   if (!json) return std::nullopt;
@@ -60,7 +61,7 @@ struct boost_json_reader {
   static node member(node object, std::string_view key) noexcept {
     const boost::json::object* members = object->if_object();
     if (members == nullptr) return nullptr;
-    const auto it = members->find(boost::json::string_view(key.data(), key.size()));
+    const auto* const it = members->find(boost::json::string_view(key.data(), key.size()));
     return it == members->end() ? nullptr : &it->value();
   }
 

@@ -84,7 +84,7 @@ struct jsoncpp_reader {
     const char* begin = nullptr;
     const char* end = nullptr;
     if (v->type() != Json::stringValue || !v->getString(&begin, &end)) return {};
-    return std::string_view(begin, static_cast<std::size_t>(end - begin));
+    return {begin, static_cast<std::size_t>(end - begin)};
   }
 
   static std::size_t size(node array) noexcept { return array->size(); }

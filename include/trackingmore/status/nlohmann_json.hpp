@@ -44,8 +44,9 @@ namespace trackingmore {
 // NOLINTNEXTLINE(bugprone-exception-escape): see above: noexcept, out of memory terminates
 inline nlohmann::json parse_body(std::string_view text) noexcept {
   const std::optional<std::string_view> json = detail::json_text(text);
-  if (!json) return nlohmann::json(nlohmann::json::value_t::discarded);
-  return nlohmann::json::parse(*json, nullptr, false);
+  if (json) return nlohmann::json::parse(*json, nullptr, false);
+  nlohmann::json discarded(nlohmann::json::value_t::discarded);
+  return discarded;
 }
 
 namespace detail {

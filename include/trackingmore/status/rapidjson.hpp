@@ -84,7 +84,7 @@ struct rapidjson_reader {
 
   template <class F>
   static void for_each(node array, F f) {
-    for (auto it = array->Begin(); it != array->End(); ++it) f(&*it);
+    for (const auto* it = array->Begin(); it != array->End(); ++it) f(it);
   }
 
   /// The document: none for a text that was not JSON.
