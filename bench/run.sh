@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every benchmark of docs/benchmarks.md in one command: bench/run.sh [build directory]
 # Configures a Release (-O2) build with the benchmarks on, then prints the include-cost, lookup,
-# allocation and size tables. Needs cmake, ninja, g++, clang++, catch2, libboost-system-dev, python3.
+# allocation, size and JSON-adapter tables. Needs cmake, ninja, g++, clang++, catch2,
+# libboost-system-dev, python3 and the JSON libraries of tests/debian-packages.txt.
 set -eu
 cd "$(dirname "$0")/.."
 build=${1:-build-bench}
@@ -26,3 +27,6 @@ for program in classify_by_hand classify_with_library; do
     $1 == ".text" { text = $2 } $1 == ".rodata" { rodata = $2 }
     END { printf "| %s | %d | %d | %d |\n", name, text, rodata, text + rodata }'
 done
+
+printf '\n## JSON adapters\n\n'
+"$build/bench/trackingmore_json_bench" tests/data/bodies/v4_get_trackings_large.json

@@ -68,18 +68,20 @@ set(CPACK_COMPONENTS_ALL dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME "${dev_package}")
 set(CPACK_DEBIAN_DEV_PACKAGE_ARCHITECTURE all)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
-# The libraries of the optional headers that include one: nlohmann/json (nlohmann_json.hpp),
-# cpp-httplib (httplib.hpp), libcurl (curl.hpp), Boost (asio.hpp).
+# The libraries of the optional headers that include one: the JSON libraries (nlohmann_json.hpp,
+# boost_json.hpp, rapidjson.hpp, jsoncpp.hpp, simdjson.hpp), cpp-httplib (httplib.hpp), libcurl
+# (curl.hpp), Boost (asio.hpp).
 set(CPACK_DEBIAN_DEV_PACKAGE_SUGGESTS
-    "nlohmann-json3-dev, libcpp-httplib-dev, libcurl4-openssl-dev | libcurl-dev, libboost-dev, ${tools_package}")
+    "nlohmann-json3-dev, libboost-json1.81-dev, rapidjson-dev, libjsoncpp-dev, libsimdjson-dev, libcpp-httplib-dev, libcurl4-openssl-dev | libcurl-dev, libboost-dev, ${tools_package}")
 set(CPACK_DEBIAN_DEV_DESCRIPTION
     "TrackingMore API response codes as std::error_code (C++17 headers)
 Every response code of the TrackingMore shipment-tracking API (v2, v3 and v4)
 as std::error_code, in one self-contained header-only C++17 library, with
 conditions portable across API versions, documented messages and retry
-advice. Optional headers: retrying, pacing, an adapter reading whole
-responses with nlohmann/json (nlohmann-json3-dev), and the transport errors
-of cpp-httplib, libcurl and Boost.Asio and Beast.
+advice. Optional headers: retrying, pacing, a client loop, adapters reading
+whole responses with nlohmann/json, Boost.JSON, RapidJSON, JsonCpp or
+simdjson, and the transport errors of cpp-httplib, libcurl and Boost.Asio
+and Beast.
 
 This package holds the headers, the CMake package
 (find_package(trackingmore-status)) and the pkg-config file

@@ -5,14 +5,19 @@
 set(library_files
     include/trackingmore/status.hpp
     include/trackingmore/status/asio.hpp
+    include/trackingmore/status/boost_json.hpp
     include/trackingmore/status/client.hpp
     include/trackingmore/status/curl.hpp
     include/trackingmore/status/format.hpp
     include/trackingmore/status/httplib.hpp
+    include/trackingmore/status/json_rules.hpp
+    include/trackingmore/status/jsoncpp.hpp
     include/trackingmore/status/nlohmann_json.hpp
     include/trackingmore/status/pacing.hpp
     include/trackingmore/status/printable.hpp
+    include/trackingmore/status/rapidjson.hpp
     include/trackingmore/status/retry.hpp
+    include/trackingmore/status/simdjson.hpp
     share/cmake/trackingmore-status/trackingmore-status-config-version.cmake
     share/cmake/trackingmore-status/trackingmore-status-config.cmake
     share/cmake/trackingmore-status/trackingmore-status-targets.cmake

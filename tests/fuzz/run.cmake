@@ -1,5 +1,8 @@
 # Runs the fuzzer FUZZER. MODE replay: every input of CORPUS and REGRESSIONS once. MODE fuzz: for
 # SECONDS, from those inputs, growing a corpus in WORK_DIR (never in the source tree).
+# Known undefined behaviour in a JSON library, not in ours (ubsan.supp says which and why).
+set(ENV{UBSAN_OPTIONS}
+    "suppressions=${CMAKE_CURRENT_LIST_DIR}/ubsan.supp:halt_on_error=1:print_stacktrace=1")
 file(GLOB seeds "${CORPUS}/*")
 if(NOT seeds)
   message(FATAL_ERROR "No seed corpus in ${CORPUS}")

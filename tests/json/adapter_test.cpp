@@ -2,7 +2,9 @@
 // trackingmore-codes.md) and every kind of malformed body. Included first: it must be
 // self-contained.
 #include <trackingmore/status/nlohmann_json.hpp>
+#include <trackingmore/status/retry.hpp>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -124,6 +126,38 @@ TEST_CASE("the responses real traffic brings: transport and application each say
         tk::v4::errc::tracking_exists);
   CHECK(code_of(api_version::v4, 429, R"({"meta":{"code":200}})") == tk::condition::rate_limited);
   CHECK(tk::retry_after_seconds(code_of(api_version::v4, 429, R"({"meta":{"code":200}})")) == 120);
+}
+
+TEST_CASE("a body code in no condition yields to a failing HTTP status") {
+  // HTTP 429 with meta.code 0: the 429, and TrackingMore's 120 s.
+  const std::error_code limited = code_of(api_version::v4, 429, R"({"meta":{"code":0}})");
+  CHECK(limited == tk::http::to_error_code(429));
+  CHECK(limited == tk::condition::rate_limited);
+  const tk::retry_decision d = tk::decide(limited, 1);
+  CHECK(d.retry);
+  CHECK(d.delay == std::chrono::seconds(120));
+  // HTTP 502 with meta.code -1: the 502, retried.
+  const std::error_code bad_gateway = code_of(api_version::v4, 502, R"({"meta":{"code":-1}})");
+  CHECK(bad_gateway == tk::http::to_error_code(502));
+  CHECK(tk::is_retryable(bad_gateway));
+  for (const char* code : {"0", "-1", "100", "301", "600", "999", "6000", "-4101"}) {
+    const std::string body = std::string(R"({"meta":{"code":)") + code + "}}";
+    INFO(body);
+    CHECK(code_of(api_version::v4, 503, body) == tk::http::to_error_code(503));
+    CHECK(code_of(api_version::v2, 429, body) == tk::http::to_error_code(429));
+    // Under a successful status it still fails closed.
+    const std::error_code alone = code_of(api_version::v4, 200, body);
+    CHECK(alone);
+    CHECK_FALSE(tk::is_retryable(alone));
+  }
+  CHECK(code_of(api_version::v4, 200, R"({"meta":{"code":0}})") == response_errc::code_is_zero);
+  CHECK(code_of(api_version::v4, 200, R"({"meta":{"code":-1}})") ==
+        tk::to_error_code(api_version::v4, -1));
+  // A code in a condition still wins, also an undocumented one of its class.
+  CHECK(code_of(api_version::v4, 429, R"({"meta":{"code":4999}})") ==
+        tk::condition::invalid_request);
+  CHECK(code_of(api_version::v4, 502, R"({"meta":{"code":4101}})") ==
+        tk::v4::errc::tracking_exists);
 }
 
 TEST_CASE("a value that names no version gives invalid_argument, whatever the response") {
@@ -299,8 +333,13 @@ TEST_CASE("response_category: its own name, a message for every error") {
 }
 
 TEST_CASE("parse_body survives pathological text") {
+  // Deeper than json_max_depth is not JSON to any adapter, whatever nlohmann could parse.
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-  CHECK(code_of(api_version::v4, 200, deep) == response_errc::not_object);
+  CHECK(code_of(api_version::v4, 200, deep) == response_errc::not_json);
+  const std::string at_limit =
+      std::string(tk::json_max_depth, '[') + std::string(tk::json_max_depth, ']');
+  CHECK(code_of(api_version::v4, 200, at_limit) == response_errc::not_object);
+  CHECK(code_of(api_version::v4, 200, "[" + at_limit + "]") == response_errc::not_json);
   CHECK(code_of(api_version::v4, 200, std::string(100000, '[')) == response_errc::not_json);
 }
 
@@ -390,6 +429,21 @@ TEST_CASE("triage: give_up holds what retrying cannot help and what cannot be re
   CHECK(numbers(t.fix_and_resend) == std::vector<std::string>{"G"});
   CHECK(numbers(t.retry_later) == std::vector<std::string>{"H", "I"});
   CHECK(t.account_action.empty());
+}
+
+TEST_CASE("triage: a call that failed as a whole has no groups, whatever items it lists") {
+  for (const char* text :
+       {R"({"meta":{"code":4103},"data":{"error":[{"tracking_number":"1","errorCode":4101},
+            {"tracking_number":"2","errorCode":511}]}})",
+        R"({"meta":{"code":429},"data":{"error":[{"tracking_number":"1","errorCode":4101}]}})",
+        R"({"meta":{"code":0},"data":{"error":[{"tracking_number":"1","errorCode":4101}]}})",
+        R"({"meta":{},"data":{"error":[{"tracking_number":"1","errorCode":4101}]}})"}) {
+    INFO(text);
+    const nlohmann::json body = tk::parse_body(text);
+    CHECK(size_of(tk::triage(api_version::v4, body)) == 0);
+    CHECK_FALSE(tk::item_failures(api_version::v4, body).empty());  // still listed
+    CHECK(tk::batch_error_code_of(api_version::v4, body) != response_errc::items_failed);
+  }
 }
 
 TEST_CASE("triage: no failed items, no groups, and the call's own failure is not the items'") {

@@ -125,8 +125,8 @@ class pacer {
   /// caller that sleeps until a slot itself (as `wait` does) reserves again when this is after
   /// the slot: the pause began while it slept.
   clock::time_point paused_until() const noexcept {
-    return clock::time_point{std::chrono::duration_cast<clock::duration>(
-        std::chrono::nanoseconds{pause_end_.load()})};
+    return clock::time_point{
+        std::chrono::duration_cast<clock::duration>(std::chrono::nanoseconds{pause_end_.load()})};
   }
 
   /// Reserves a slot for now (`clock::now()`), sleeps until it, and returns it. If a pause that
