@@ -5,17 +5,24 @@
 // items are then triaged: what to resend later, what to fix, what needs the account, what already
 // exists, what to drop.
 //
-//   TRACKINGMORE_API_KEY=... retrying_client [--time-scale S] [--threads N] VERSION URL REQUEST
+//   TRACKINGMORE_API_KEY=... retrying_client [--time-scale S] [--threads N] [--redis HOST:PORT
+//       [--redis-password-env NAME] [--redis-processes P]] VERSION URL REQUEST
 //
 // VERSION is v2, v3 or v4; URL the endpoint (https://api.trackingmore.com/v4/trackings/create);
 // REQUEST the JSON to POST, a batch call when it is an array. --time-scale multiplies every wait
 // and divides every documented rate (the tests use 0.001, so that 120 s take 120 ms); it must be
 // above 0. --threads sends the request N times at once, from N threads that share the pacers, each
-// line of output then prefixed with its thread's number. Exit status: 0 success, 1 failure, 2
-// usage.
+// line of output then prefixed with its thread's number. --redis paces against the bucket that
+// every process with the same API key shares in that Redis (trackingmore/status/redis.hpp), with
+// the password in the environment variable NAME, if any; without Redis, at the rate divided by P
+// (default 1); each change between the two is printed ("redis: available", "redis: unavailable:
+// ..."). Exit status: 0 success, 1 failure, 2 usage.
 #include <trackingmore/status/nlohmann_json.hpp>
 #include <trackingmore/status/pacing.hpp>
 #include <trackingmore/status/retry.hpp>
+#ifdef TRACKINGMORE_EXAMPLE_REDIS
+#include <trackingmore/status/redis.hpp>
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -24,6 +31,8 @@
 #include <cstdlib>
 #include <exception>
 #include <httplib.h>
+#include <memory>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -68,17 +77,75 @@ void print_triage(const std::string& tag, tk::api_version version, const nlohman
   }
 }
 
+/// Where the pacers are shared, when they are: Redis's address, password and the processes that
+/// share the account.
+struct redis_config {
+  std::string host;
+  int port = 0;
+  std::string password;
+  unsigned processes = 1;
+};
+
+/// The pacer of one kind of endpoint: this process's own, or the one shared through Redis.
+class endpoint_pacer {
+ public:
+  endpoint_pacer(double requests_per_second, [[maybe_unused]] tk::endpoint e,
+                 [[maybe_unused]] const std::optional<redis_config>& redis)
+      : local_(requests_per_second) {
+#ifdef TRACKINGMORE_EXAMPLE_REDIS
+    if (!redis) return;
+    tk::redis_options o;
+    o.host = redis->host;
+    o.port = redis->port;
+    o.password = redis->password;
+    o.processes = redis->processes;
+    o.observer = [](tk::redis_event event, const std::string& what) {
+      if (event == tk::redis_event::available) std::printf("redis: available\n");
+      if (event == tk::redis_event::unavailable)
+        std::printf("redis: unavailable: %s\n", what.c_str());
+    };
+    shared_ = std::make_unique<tk::redis_pacer>(o, std::getenv("TRACKINGMORE_API_KEY"), e,
+                                                requests_per_second);
+#endif
+  }
+  /// Waits for the next slot.
+  void wait() {
+#ifdef TRACKINGMORE_EXAMPLE_REDIS
+    if (shared_) {
+      (void)shared_->wait();
+      return;
+    }
+#endif
+    (void)local_.wait();
+  }
+  /// No request before `until`.
+  void pause_until(tk::pacer::clock::time_point until) {
+#ifdef TRACKINGMORE_EXAMPLE_REDIS
+    if (shared_) return shared_->pause_until(until);
+#endif
+    local_.pause_until(until);
+  }
+
+ private:
+  tk::pacer local_;
+#ifdef TRACKINGMORE_EXAMPLE_REDIS
+  std::unique_ptr<tk::redis_pacer> shared_;
+#endif
+};
+
 /// One pacer per kind of endpoint, at the documented rates of `version`, `time_scale` faster.
 struct pacers {
-  tk::pacer create_trackings;
-  tk::pacer other;
-  pacers(tk::api_version version, double time_scale)
+  endpoint_pacer create_trackings;
+  endpoint_pacer other;
+  pacers(tk::api_version version, double time_scale, const std::optional<redis_config>& redis)
       : create_trackings(
             tk::documented_requests_per_second(version, tk::endpoint::create_trackings) /
-            time_scale),
-        other(tk::documented_requests_per_second(version, tk::endpoint::other) / time_scale) {}
+                time_scale,
+            tk::endpoint::create_trackings, redis),
+        other(tk::documented_requests_per_second(version, tk::endpoint::other) / time_scale,
+              tk::endpoint::other, redis) {}
   /// The pacer of the endpoint at `path`.
-  tk::pacer& of(const std::string& path) {
+  endpoint_pacer& of(const std::string& path) {
     constexpr std::string_view create = "/trackings/create";
     const bool is_create = path.size() >= create.size() &&
                            path.compare(path.size() - create.size(), create.size(), create) == 0;
@@ -95,7 +162,7 @@ tk::pacer::clock::duration scaled(std::chrono::milliseconds ms, double time_scal
 /// Waits `delay` before sending again a request that failed with `ec`. A 429 is about the
 /// account, not this request: it pauses `pacer`, so that every thread waits (in its next
 /// `pacer.wait()`); anything else waits on this thread alone.
-void wait_before_retry(tk::pacer& pacer, const std::error_code& ec,
+void wait_before_retry(endpoint_pacer& pacer, const std::error_code& ec,
                        tk::pacer::clock::duration delay) {
   if (tk::retry_after_seconds(ec) > 0) {
     pacer.pause_until(tk::pacer::clock::now() + delay);
@@ -119,7 +186,7 @@ int send(const std::string& tag, tk::api_version version, const std::string& url
       {version == tk::api_version::v2 ? "Trackingmore-Api-Key" : "Tracking-Api-Key", key}};
   const bool batch = request.is_array();
   const std::string payload = request.dump();
-  tk::pacer& pacer = shared.of(path);
+  endpoint_pacer& pacer = shared.of(path);
 
   const tk::retry_policy policy;  // 5 attempts, backoff from 0.5 s to 60 s, waits up to 600 s
   std::mt19937 random(std::random_device{}());
@@ -170,10 +237,12 @@ int send(const std::string& tag, tk::api_version version, const std::string& url
 /// Says how to run the program; returns the exit status of bad usage.
 int usage(const char* program) {
   (void)std::fprintf(stderr,
-                     "usage: TRACKINGMORE_API_KEY=... %s [--time-scale S] [--threads N] VERSION "
-                     "URL REQUEST\n"
+                     "usage: TRACKINGMORE_API_KEY=... %s [--time-scale S] [--threads N] [--redis "
+                     "HOST:PORT [--redis-password-env NAME] [--redis-processes P]] VERSION URL "
+                     "REQUEST\n"
                      "  VERSION v2, v3 or v4; REQUEST the JSON to POST (an array: a batch)\n"
-                     "  S above 0 (default 1); N from 1 to 1000 (default 1)\n",
+                     "  S above 0 (default 1); N from 1 to 1000 (default 1); P from 1 (default "
+                     "1)\n",
                      program);
   return 2;
 }
@@ -202,6 +271,35 @@ int main(int argc, char** argv) try {
     }
     args.erase(args.begin(), args.begin() + 2);
   }
+  std::optional<redis_config> redis;
+  if (args.size() > 2 && args[0] == "--redis") {
+    const std::size_t colon = args[1].rfind(':');
+    char* end = nullptr;
+    const unsigned long port =
+        colon == std::string::npos ? 0 : std::strtoul(args[1].c_str() + colon + 1, &end, 10);
+    if (colon == 0 || port < 1 || port > 65535 || *end != '\0') return usage(argv[0]);
+#ifndef TRACKINGMORE_EXAMPLE_REDIS
+    (void)std::fprintf(stderr, "retrying_client: built without hiredis: no --redis\n");
+    return 2;
+#endif
+    redis = redis_config{args[1].substr(0, colon), static_cast<int>(port), "", 1};
+    args.erase(args.begin(), args.begin() + 2);
+    if (args.size() > 2 && args[0] == "--redis-password-env") {
+      const char* const password = std::getenv(args[1].c_str());
+      if (password == nullptr) return usage(argv[0]);
+      redis->password = password;
+      args.erase(args.begin(), args.begin() + 2);
+    }
+    if (args.size() > 2 && args[0] == "--redis-processes") {
+      const unsigned long processes = std::strtoul(args[1].c_str(), &end, 10);
+      if (end == args[1].c_str() || *end != '\0' || args[1][0] == '-' || processes < 1 ||
+          processes > 100000) {
+        return usage(argv[0]);
+      }
+      redis->processes = static_cast<unsigned>(processes);
+      args.erase(args.begin(), args.begin() + 2);
+    }
+  }
   tk::api_version version{};
   for (const tk::api_version v : {tk::api_version::v2, tk::api_version::v3, tk::api_version::v4}) {
     if (!args.empty() && args[0] == tk::name_of(v)) version = v;
@@ -211,7 +309,7 @@ int main(int argc, char** argv) try {
     return usage(argv[0]);
   }
   const nlohmann::json request = nlohmann::json::parse(args[2]);
-  pacers shared(version, time_scale);
+  pacers shared(version, time_scale, redis);
   if (threads == 1) return send("", version, args[1], request, time_scale, shared);
   std::vector<int> statuses(threads);
   std::vector<std::thread> senders;

@@ -1,0 +1,180 @@
+// Several processes of examples/retrying_client --redis, with one API key, against one stand-in
+// for the API (tests/stub) and one Redis of the test's own (redis_server.hpp): the stand-in's
+// arrival times show the deployment keeping the account's documented rate, pausing after a 429 that
+// one process saw, and surviving Redis going away and coming back.
+#include <trackingmore/status/pacing.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <iterator>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "../catch.hpp"
+#include "real_body.hpp"
+#include "redis_server.hpp"
+#include "stub_api.hpp"
+
+namespace {
+
+namespace tk = trackingmore;
+using std::chrono::milliseconds;
+
+const char* const item = R"({"tracking_number":"9261290302951157303001","courier_code":"usps"})";
+
+/// Runs `processes` retrying_clients at once, each with `threads` threads, sharing `redis`, with
+/// `options` before the version, URL and request; their results, in order.
+std::vector<stub::run_result> run_processes(const stub::api& stub, int processes, int threads,
+                                            const test::redis_server& redis,
+                                            std::vector<std::string> options,
+                                            const std::string& version, const std::string& path) {
+  std::vector<std::string> command = {TRACKINGMORE_RETRYING_CLIENT, "--threads",
+                                      std::to_string(threads)};
+  // The time scale comes first, as retrying_client takes its options in order.
+  command.insert(command.begin() + 1, options.begin(), options.end());
+  for (const std::string& word :
+       {std::string("--redis"), "127.0.0.1:" + std::to_string(redis.port()),
+        std::string("--redis-processes"), std::to_string(processes), version, stub.url() + path,
+        std::string(item)}) {
+    command.push_back(word);
+  }
+  std::vector<stub::run_result> results(static_cast<std::size_t>(processes));
+  std::vector<std::thread> running;
+  for (std::size_t p = 0; p < results.size(); ++p) {
+    running.emplace_back([&, p] { results[p] = stub.run(command); });
+  }
+  for (std::thread& t : running) t.join();
+  return results;
+}
+
+/// Runs `processes` redis_workers at once: `threads` threads each, `requests` each thread, at
+/// `rate` a second, pausing 1.2 s after a 429.
+std::vector<stub::run_result> run_workers(const stub::api& stub, int processes, int threads,
+                                          int requests, const test::redis_server& redis,
+                                          double rate, const std::string& path) {
+  const std::vector<std::string> command = {TRACKINGMORE_REDIS_WORKER,
+                                            std::to_string(redis.port()),
+                                            std::to_string(processes),
+                                            std::to_string(threads),
+                                            std::to_string(requests),
+                                            std::to_string(rate),
+                                            "1200",
+                                            stub.url(),
+                                            path};
+  std::vector<stub::run_result> results(static_cast<std::size_t>(processes));
+  std::vector<std::thread> running;
+  for (std::size_t p = 0; p < results.size(); ++p) {
+    running.emplace_back([&, p] { results[p] = stub.run(command); });
+  }
+  for (std::thread& t : running) t.join();
+  return results;
+}
+
+stub::reply success() { return {200, real_body("v4_success.json")}; }
+
+}  // namespace
+
+TEST_CASE("redis e2e: 4 processes x 10 threads with one API key keep the documented rate") {
+  const test::redis_server redis;
+  stub::api stub;
+  stub.script("POST", "/v4/trackings/batch", {success()});
+  // v4's 10 a second on a tenfold time scale: 100 a second, at most 10 + 1 (the burst) in any
+  // 100 ms. Each process alone would send 10 in the first 100 ms: 40 together.
+  const auto results =
+      run_processes(stub, 4, 10, redis, {"--time-scale", "0.1"}, "v4", "/v4/trackings/batch");
+  for (const stub::run_result& r : results) {
+    CHECK(r.exit_status == 0);
+    CHECK(r.output.rfind("redis: available\n", 0) == 0);
+  }
+  const std::vector<stub::request> requests = stub.requests();
+  CHECK(requests.size() == 40);
+  CHECK(stub::most_in_window(requests, milliseconds(100)) <= 11);
+}
+
+TEST_CASE("redis e2e: a 429 answered to one process pauses all four until its wait ends") {
+  const test::redis_server redis;
+  stub::api stub;
+  stub.script("POST", "/v4/trackings/create",
+              {{429, real_body("v4_too_many_requests.json")}, success()});
+  // v4 create's 3 a second a hundredfold: 300 a second; the 429's documented 120 s: 1.2 s.
+  const auto results =
+      run_processes(stub, 4, 10, redis, {"--time-scale", "0.01"}, "v4", "/v4/trackings/create");
+  for (const stub::run_result& r : results) CHECK(r.exit_status == 0);
+  const std::vector<stub::request> requests = stub.requests();
+  REQUIRE(requests.size() == 41);  // 40, and the one that got the 429 again
+  const auto t429 = requests[0].arrival;
+  // Those already under way when the 429 arrived may land in the next few ms; then none, from
+  // any process, until the pause ends.
+  const auto during = std::count_if(requests.begin(), requests.end(), [&](const stub::request& r) {
+    return r.arrival > t429 + milliseconds(50) && r.arrival < t429 + milliseconds(1200);
+  });
+  CHECK(during == 0);
+  CHECK(requests.back().arrival - t429 >= milliseconds(1200));
+  CHECK(stub::most_in_window(requests, milliseconds(100)) <= 31);  // 30 + the burst
+}
+
+TEST_CASE("redis e2e: Redis stopped and restarted mid-run: the fallback's rate, then Redis again") {
+  test::redis_server redis;
+  stub::api stub;
+  stub.script("POST", "/v4/trackings/batch", {success()});
+  // 4 processes x 3 threads x 20 requests, one after the other, at 100 a second (v4's 10, tenfold):
+  // Redis goes away after 0.5 s and comes back 1.5 s later. The processes reconnect within their
+  // reconnect interval (1 s) and finish on the shared bucket.
+  std::thread outage([&] {
+    std::this_thread::sleep_for(milliseconds(500));
+    redis.stop();
+    std::this_thread::sleep_for(milliseconds(1500));
+    redis.restart();
+  });
+  const auto start = stub::clock_type::now();
+  const auto results = run_workers(stub, 4, 3, 20, redis, 100.0, "/v4/trackings/batch");
+  outage.join();
+  for (const stub::run_result& r : results) {
+    CHECK(r.exit_status == 0);
+    const std::size_t down = r.output.find("redis: unavailable: ");
+    CHECK(down != std::string::npos);
+    CHECK(r.output.find("redis: available\n", down) != std::string::npos);
+  }
+  const std::vector<stub::request> requests = stub.requests();
+  CHECK(requests.size() == 240);
+  // Shared: 10 + 1 in any 100 ms. Without Redis, each process one every 40 ms (100 / 4 a second),
+  // alone: 4 x (1 + 2.5) in 100 ms, at most: 4 + 10, where four unshared processes would send 40.
+  std::vector<stub::request> before;
+  std::copy_if(requests.begin(), requests.end(), std::back_inserter(before),
+               [&](const stub::request& r) { return r.arrival < start + milliseconds(450); });
+  CHECK(before.size() >= 30);
+  CHECK(stub::most_in_window(before, milliseconds(100)) <= 11);
+  CHECK(stub::most_in_window(requests, milliseconds(100)) <= 14);
+  // The last second, on the shared bucket again: 10 + 1 in any 100 ms.
+  std::vector<stub::request> after;
+  std::copy_if(requests.begin(), requests.end(), std::back_inserter(after),
+               [&](const stub::request& r) {
+                 return r.arrival > requests.back().arrival - milliseconds(1000);
+               });
+  CHECK(stub::most_in_window(after, milliseconds(100)) <= 11);
+}
+
+TEST_CASE("redis e2e: two API keys do not share a bucket") {
+  const test::redis_server redis;
+  stub::api a("key-a");
+  stub::api b("key-b");
+  a.script("POST", "/v4/trackings/batch", {success()});
+  b.script("POST", "/v4/trackings/batch", {success()});
+  std::vector<stub::run_result> results;
+  std::thread other([&] {
+    results = run_processes(a, 2, 10, redis, {"--time-scale", "0.1"}, "v4", "/v4/trackings/batch");
+  });
+  const auto of_b =
+      run_processes(b, 2, 10, redis, {"--time-scale", "0.1"}, "v4", "/v4/trackings/batch");
+  other.join();
+  for (const auto& r : results) CHECK(r.exit_status == 0);
+  for (const auto& r : of_b) CHECK(r.exit_status == 0);
+  CHECK(stub::most_in_window(a.requests(), milliseconds(100)) <= 11);
+  CHECK(stub::most_in_window(b.requests(), milliseconds(100)) <= 11);
+  // Each account at its own full rate at once: together above one account's 11.
+  std::vector<stub::request> both = a.requests();
+  for (const stub::request& r : b.requests()) both.push_back(r);
+  CHECK(stub::most_in_window(both, milliseconds(100)) >= 15);
+}
