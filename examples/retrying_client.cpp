@@ -1,39 +1,45 @@
 // The whole retry loop of a TrackingMore client, on cpp-httplib (Debian libcpp-httplib-dev) and
-// nlohmann/json: wait for the pacer of the endpoint's kind; send; read the response with
-// error_code_of and its Retry-After header with parse_retry_after; ask decide whether and when to
-// send again; wait (after a 429, every thread: the pacer pauses); send again. A batch call's failed
-// items are then triaged: what to resend later, what to fix, what needs the account, what already
-// exists, what to drop.
+// nlohmann/json, run by trackingmore::send_with_retries: each attempt sends the request and reads
+// the response with error_code_of and its Retry-After header with parse_retry_after; the library
+// does the rest (the pacer of the endpoint's kind, decide, the wait, after a 429 for every thread,
+// the retry budget, the account stop), on one client_state that every thread shares. A batch
+// call's failed items are then triaged: what to resend later, what to fix, what needs the
+// account, what already exists, what to drop.
 //
-//   TRACKINGMORE_API_KEY=... retrying_client [--time-scale S] [--threads N] [--redis HOST:PORT
-//       [--redis-password-env NAME] [--redis-processes P]] VERSION URL REQUEST
+//   TRACKINGMORE_API_KEY=... retrying_client [--time-scale S] [--threads N] [--requests M]
+//                                            [--account-probe P] [--redis HOST:PORT]
+//                                            [--redis-password-env NAME] [--redis-processes K]
+//                                            VERSION URL REQUEST
 //
 // VERSION is v2, v3 or v4; URL the endpoint (https://api.trackingmore.com/v4/trackings/create);
-// REQUEST the JSON to POST, a batch call when it is an array. --time-scale multiplies every wait
-// and divides every documented rate (the tests use 0.001, so that 120 s take 120 ms); it must be
-// above 0. --threads sends the request N times at once, from N threads that share the pacers, each
-// line of output then prefixed with its thread's number. --redis paces against the bucket that
-// every process with the same API key shares in that Redis (trackingmore/status/redis.hpp), with
-// the password in the environment variable NAME, if any; without Redis, at the rate divided by P
-// (default 1); each change between the two is printed ("redis: available", "redis: unavailable:
-// ..."). Exit status: 0 success, 1 failure, 2 usage.
+// REQUEST the JSON to POST, a batch call when it is an array. --time-scale, for tests, runs the
+// library's clock 1/S times as fast: it multiplies every wait and divides every rate (the tests
+// use 0.001, so that 120 s take 120 ms); it must be above 0. --threads sends from N threads that
+// share the client's state, each line of output then prefixed with its thread's number.
+// --requests sends the request M times in all (default N), each from the next free thread, each
+// line then prefixed with its thread's and its request's numbers. --account-probe lets one
+// request through every P seconds after an account failure (without it, none). --redis paces
+// against the buckets that every process with the same API key shares in that Redis
+// (trackingmore/status/redis.hpp; AUTH with the password in the environment variable NAME, if
+// given); while Redis fails, at the documented rates divided by K (default 1); each change
+// between the two is printed ("redis: available", "redis: unavailable: why"). Exit status: 0
+// every request succeeded, 1 some failed, 2 usage.
+#include <trackingmore/status/client.hpp>
 #include <trackingmore/status/nlohmann_json.hpp>
-#include <trackingmore/status/pacing.hpp>
-#include <trackingmore/status/retry.hpp>
 #ifdef TRACKINGMORE_EXAMPLE_REDIS
 #include <trackingmore/status/redis.hpp>
 #endif
 
-#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <httplib.h>
+#include <limits>
 #include <memory>
 #include <optional>
-#include <random>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -77,8 +83,33 @@ void print_triage(const std::string& tag, tk::api_version version, const nlohman
   }
 }
 
-/// Where the pacers are shared, when they are: Redis's address, password and the processes that
-/// share the account.
+/// The kind of endpoint at `path`, which TrackingMore limits separately.
+tk::endpoint endpoint_of(const std::string& path) {
+  constexpr std::string_view create = "/trackings/create";
+  const bool is_create = path.size() >= create.size() &&
+                         path.compare(path.size() - create.size(), create.size(), create) == 0;
+  return is_create ? tk::endpoint::create_trackings : tk::endpoint::other;
+}
+
+/// The program's clock: the real one, `time_scale` times as slow, so that every wait, rate and
+/// pause of the library is scaled at once (--time-scale 0.001: 120 s take 120 ms).
+struct scaled_timer {
+  tk::pacer::clock::time_point origin = tk::pacer::clock::now();
+  double time_scale = 1.0;
+
+  tk::pacer::clock::time_point now() const {
+    const std::chrono::duration<double, std::nano> real = tk::pacer::clock::now() - origin;
+    return origin + std::chrono::duration_cast<tk::pacer::clock::duration>(real / time_scale);
+  }
+  void sleep_until(tk::pacer::clock::time_point t) const {
+    const std::chrono::duration<double, std::nano> scaled = (t - origin) * time_scale;
+    tk::steady_timer{}.sleep_until(origin +
+                                   std::chrono::duration_cast<tk::pacer::clock::duration>(scaled));
+  }
+};
+
+/// Where the pacers are shared, when they are: Redis's address, its password, and the processes
+/// that share the account.
 struct redis_config {
   std::string host;
   int port = 0;
@@ -86,220 +117,210 @@ struct redis_config {
   unsigned processes = 1;
 };
 
-/// The pacer of one kind of endpoint: this process's own, or the one shared through Redis.
-class endpoint_pacer {
- public:
-  endpoint_pacer(double requests_per_second, [[maybe_unused]] tk::endpoint e,
-                 [[maybe_unused]] const std::optional<redis_config>& redis)
-      : local_(requests_per_second) {
 #ifdef TRACKINGMORE_EXAMPLE_REDIS
-    if (!redis) return;
-    tk::redis_options o;
-    o.host = redis->host;
-    o.port = redis->port;
-    o.password = redis->password;
-    o.processes = redis->processes;
-    o.observer = [](tk::redis_event event, const std::string& what) {
-      if (event == tk::redis_event::available) std::printf("redis: available\n");
-      if (event == tk::redis_event::unavailable)
-        std::printf("redis: unavailable: %s\n", what.c_str());
-    };
-    shared_ = std::make_unique<tk::redis_pacer>(o, std::getenv("TRACKINGMORE_API_KEY"), e,
-                                                requests_per_second);
-#endif
-  }
-  /// Waits for the next slot.
-  void wait() {
-#ifdef TRACKINGMORE_EXAMPLE_REDIS
-    if (shared_) {
-      (void)shared_->wait();
-      return;
-    }
-#endif
-    (void)local_.wait();
-  }
-  /// No request before `until`.
-  void pause_until(tk::pacer::clock::time_point until) {
-#ifdef TRACKINGMORE_EXAMPLE_REDIS
-    if (shared_) return shared_->pause_until(until);
-#endif
-    local_.pause_until(until);
-  }
-
- private:
-  tk::pacer local_;
-#ifdef TRACKINGMORE_EXAMPLE_REDIS
-  std::unique_ptr<tk::redis_pacer> shared_;
-#endif
-};
-
-/// One pacer per kind of endpoint, at the documented rates of `version`, `time_scale` faster.
-struct pacers {
-  endpoint_pacer create_trackings;
-  endpoint_pacer other;
-  pacers(tk::api_version version, double time_scale, const std::optional<redis_config>& redis)
+/// The pacers of both kinds of endpoint, at the documented rates of `version`, shared through the
+/// Redis of `config` by every process with this API key; on the program's clock, `timer`.
+struct redis_pacers {
+  tk::redis_pacer create_trackings;
+  tk::redis_pacer other;
+  redis_pacers(const redis_config& config, tk::api_version version, const scaled_timer& timer)
       : create_trackings(
-            tk::documented_requests_per_second(version, tk::endpoint::create_trackings) /
-                time_scale,
-            tk::endpoint::create_trackings, redis),
-        other(tk::documented_requests_per_second(version, tk::endpoint::other) / time_scale,
-              tk::endpoint::other, redis) {}
-  /// The pacer of the endpoint at `path`.
-  endpoint_pacer& of(const std::string& path) {
-    constexpr std::string_view create = "/trackings/create";
-    const bool is_create = path.size() >= create.size() &&
-                           path.compare(path.size() - create.size(), create.size(), create) == 0;
-    return is_create ? create_trackings : other;
+            options(config, timer), std::getenv("TRACKINGMORE_API_KEY"),
+            tk::endpoint::create_trackings,
+            tk::documented_requests_per_second(version, tk::endpoint::create_trackings)),
+        other(options(config, timer), std::getenv("TRACKINGMORE_API_KEY"), tk::endpoint::other,
+              tk::documented_requests_per_second(version, tk::endpoint::other)) {}
+  static tk::redis_options options(const redis_config& config, const scaled_timer& timer) {
+    tk::redis_options o;
+    o.host = config.host;
+    o.port = config.port;
+    o.password = config.password;
+    o.processes = config.processes;
+    o.time_scale = timer.time_scale;
+    o.now = [timer] { return timer.now(); };
+    o.observer = [](tk::redis_event event, const std::string& what) {
+      if (event == tk::redis_event::available) {
+        std::printf("redis: available\n");
+      } else {
+        std::printf("redis: unavailable: %s\n", what.c_str());
+      }
+    };
+    return o;
   }
 };
+#endif
 
-/// `ms` milliseconds, `time_scale` times as long, on the pacer's clock.
-tk::pacer::clock::duration scaled(std::chrono::milliseconds ms, double time_scale) {
-  return std::chrono::duration_cast<tk::pacer::clock::duration>(
-      std::chrono::duration<double, std::milli>(static_cast<double>(ms.count()) * time_scale));
-}
-
-/// Waits `delay` before sending again a request that failed with `ec`. A 429 is about the
-/// account, not this request: it pauses `pacer`, so that every thread waits (in its next
-/// `pacer.wait()`); anything else waits on this thread alone.
-void wait_before_retry(endpoint_pacer& pacer, const std::error_code& ec,
-                       tk::pacer::clock::duration delay) {
-  if (tk::retry_after_seconds(ec) > 0) {
-    pacer.pause_until(tk::pacer::clock::now() + delay);
-  } else {
-    std::this_thread::sleep_for(delay);
+/// `text` as HOST:PORT, or nullopt.
+std::optional<redis_config> host_and_port(const std::string& text) {
+  const std::size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) return std::nullopt;
+  char* end = nullptr;
+  const unsigned long port = std::strtoul(text.c_str() + colon + 1, &end, 10);
+  if (end == text.c_str() + colon + 1 || *end != '\0' || port < 1 || port > 65535) {
+    return std::nullopt;
   }
+  return redis_config{text.substr(0, colon), static_cast<int>(port), "", 1};
 }
 
-/// Sends `request` to `url` until it succeeds or `decide` says to stop, sending only when the
-/// endpoint's pacer in `shared` allows; prints each step after `tag`. Returns the exit status.
-int send(const std::string& tag, tk::api_version version, const std::string& url,
-         const nlohmann::json& request, double time_scale, pacers& shared) {
-  const std::size_t host_end = url.find('/', url.find("://") + 3);
-  const std::string path = host_end == std::string::npos ? "/" : url.substr(host_end);
-  httplib::Client http(url.substr(0, host_end));
-  http.set_connection_timeout(std::chrono::seconds(10));
-  http.set_read_timeout(std::chrono::seconds(30));
+/// What every request of a run shares.
+struct run {
+  tk::api_version version;
+  std::string url;
+  nlohmann::json request;
+  scaled_timer timer;
+  tk::client_state& state;
+};
+
+/// Sends the request of `r` once, retrying as decided, through the client's shared state; prints
+/// each step after `tag`. `http` is this thread's connection. Returns the exit status.
+int send(const std::string& tag, const run& r, httplib::Client& http) {
+  const std::size_t host_end = r.url.find('/', r.url.find("://") + 3);
+  const std::string path = host_end == std::string::npos ? "/" : r.url.substr(host_end);
   const char* const key = std::getenv("TRACKINGMORE_API_KEY");
   // v2 names the header Trackingmore-Api-Key; v3 and v4 Tracking-Api-Key.
   const httplib::Headers headers{
-      {version == tk::api_version::v2 ? "Trackingmore-Api-Key" : "Tracking-Api-Key", key}};
-  const bool batch = request.is_array();
-  const std::string payload = request.dump();
-  endpoint_pacer& pacer = shared.of(path);
+      {r.version == tk::api_version::v2 ? "Trackingmore-Api-Key" : "Tracking-Api-Key", key}};
+  const bool batch = r.request.is_array();
+  const std::string payload = r.request.dump();
 
-  const tk::retry_policy policy;  // 5 attempts, backoff from 0.5 s to 60 s, waits up to 600 s
-  std::mt19937 random(std::random_device{}());
-  std::uniform_real_distribution<double> jitter(0.0, 1.0);  // "full jitter": spreads the clients
-  for (unsigned attempts = 1;; ++attempts) {
-    pacer.wait();
+  // The last attempt's body and Retry-After header, for the observer and the triage.
+  nlohmann::json body(nlohmann::json::value_t::discarded);
+  std::string retry_after_header;
+  const auto attempt = [&](unsigned attempts) {
     const httplib::Result response = http.Post(path, headers, payload, "application/json");
     std::error_code ec;
-    nlohmann::json body(nlohmann::json::value_t::discarded);
-    std::string retry_after_header;
+    body = nlohmann::json(nlohmann::json::value_t::discarded);
+    retry_after_header.clear();
     if (!response) {
       ec = example::transport_error(response.error());
       std::printf("%srequest %u: no response: %s\n", tag.c_str(), attempts, describe(ec).c_str());
     } else {
       body = tk::parse_body(response->body);
-      ec = batch ? tk::batch_error_code_of(version, response->status, body)
-                 : tk::error_code_of(version, response->status, body);
+      ec = batch ? tk::batch_error_code_of(r.version, response->status, body)
+                 : tk::error_code_of(r.version, response->status, body);
       retry_after_header = response->get_header_value("Retry-After");
       std::printf("%srequest %u: HTTP %d: %s\n", tag.c_str(), attempts, response->status,
                   describe(ec).c_str());
     }
     // An unreadable Retry-After is no wait of its own: decide still waits the documented 120 s
     // after a 429, and the backoff after anything else it retries.
-    const std::chrono::seconds retry_after =
-        tk::parse_retry_after(retry_after_header, std::chrono::system_clock::now())
-            .value_or(std::chrono::seconds(0));
-    const tk::retry_decision decision =
-        tk::decide(ec, attempts, policy, retry_after, jitter(random));
-    if (!decision) {
-      if (ec) {
-        std::printf("%sno retry (%s)\n%sfailed after %u request(s): %s\n", tag.c_str(),
-                    std::string(tk::name_of(decision.advice)).c_str(), tag.c_str(), attempts,
-                    std::string(condition_of(ec)).c_str());
-      } else {
-        std::printf("%ssuccess after %u request(s)\n", tag.c_str(), attempts);
-      }
-      if (batch) print_triage(tag, version, body);
-      return ec ? 1 : 0;
-    }
+    return tk::attempt_result{
+        ec, tk::parse_retry_after(retry_after_header, std::chrono::system_clock::now())
+                .value_or(std::chrono::seconds(0))};
+  };
+  tk::retry_advice advice = tk::retry_advice::not_applicable;
+  const auto observe = [&](const tk::attempt_report& report) {
+    advice = report.decision.advice;
+    if (!report.retrying) return;
     const std::string why =
         retry_after_header.empty() ? "" : " (Retry-After: " + retry_after_header + ")";
     std::printf("%sretry in %lld ms%s\n", tag.c_str(),
-                static_cast<long long>(decision.delay.count()), why.c_str());
-    wait_before_retry(pacer, ec, scaled(decision.delay, time_scale));
+                static_cast<long long>(report.decision.delay.count()), why.c_str());
+  };
+  const tk::call_result result =
+      tk::send_with_retries(r.state, endpoint_of(path), attempt, {}, observe, r.timer);
+
+  if (result.end == tk::call_end::succeeded) {
+    std::printf("%ssuccess after %u request(s)\n", tag.c_str(), result.attempts);
+  } else {
+    if (result.end == tk::call_end::account_stopped) {
+      std::printf("%snot sent: the account is stopped (%s)\n", tag.c_str(),
+                  describe(result.ec).c_str());
+    } else if (result.end == tk::call_end::retry_budget_spent) {
+      std::printf("%sno retry (retry budget spent)\n", tag.c_str());
+    } else {
+      std::printf("%sno retry (%s)\n", tag.c_str(), std::string(tk::name_of(advice)).c_str());
+    }
+    std::printf("%sfailed after %u request(s): %s\n", tag.c_str(), result.attempts,
+                std::string(condition_of(result.ec)).c_str());
   }
+  if (batch && result.attempts > 0) print_triage(tag, r.version, body);
+  return result.ec ? 1 : 0;
 }
 
 /// Says how to run the program; returns the exit status of bad usage.
 int usage(const char* program) {
   (void)std::fprintf(stderr,
-                     "usage: TRACKINGMORE_API_KEY=... %s [--time-scale S] [--threads N] [--redis "
-                     "HOST:PORT [--redis-password-env NAME] [--redis-processes P]] VERSION URL "
-                     "REQUEST\n"
+                     "usage: TRACKINGMORE_API_KEY=... %s [--time-scale S] [--threads N] "
+                     "[--requests M] [--account-probe P] [--redis HOST:PORT] "
+                     "[--redis-password-env NAME] [--redis-processes K] VERSION URL REQUEST\n"
                      "  VERSION v2, v3 or v4; REQUEST the JSON to POST (an array: a batch)\n"
-                     "  S above 0 (default 1); N from 1 to 1000 (default 1); P from 1 (default "
-                     "1)\n",
+                     "  S above 0 (default 1); N from 1 to 1000 (default 1); M from 1 to 1000000\n"
+                     "  (default N); P seconds above 0 (default: no probe); K from 1 to 10000\n"
+                     "  (default 1)\n",
                      program);
   return 2;
+}
+
+/// `text` as a number above 0 (and at most `most`), or nullopt.
+std::optional<double> positive(const std::string& text, double most) {
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (end == text.c_str() || *end != '\0' || !std::isfinite(value) || !(value > 0) ||
+      value > most) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+/// `text` as a whole number from 1 to `most`, or nullopt.
+std::optional<unsigned long> count(const std::string& text, unsigned long most) {
+  char* end = nullptr;
+  const unsigned long value = std::strtoul(text.c_str(), &end, 10);
+  if (end == text.c_str() || *end != '\0' || text[0] == '-' || value < 1 || value > most) {
+    return std::nullopt;
+  }
+  return value;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) try {
   std::vector<std::string> args(argv + 1, argv + argc);
-  double time_scale = 1.0;
-  if (args.size() > 2 && args[0] == "--time-scale") {
-    char* end = nullptr;
-    time_scale = std::strtod(args[1].c_str(), &end);
-    // Above 0: the documented rates are divided by it.
-    if (end == args[1].c_str() || *end != '\0' || !std::isfinite(time_scale) || !(time_scale > 0)) {
-      return usage(argv[0]);
-    }
-    args.erase(args.begin(), args.begin() + 2);
-  }
-  unsigned long threads = 1;
-  if (args.size() > 2 && args[0] == "--threads") {
-    char* end = nullptr;
-    threads = std::strtoul(args[1].c_str(), &end, 10);
-    if (end == args[1].c_str() || *end != '\0' || args[1][0] == '-' || threads < 1 ||
-        threads > 1000) {
-      return usage(argv[0]);
-    }
-    args.erase(args.begin(), args.begin() + 2);
-  }
+  std::optional<double> time_scale;
+  std::optional<unsigned long> threads;
+  std::optional<unsigned long> requests;
+  std::optional<double> probe_seconds;
   std::optional<redis_config> redis;
-  if (args.size() > 2 && args[0] == "--redis") {
-    const std::size_t colon = args[1].rfind(':');
-    char* end = nullptr;
-    const unsigned long port =
-        colon == std::string::npos ? 0 : std::strtoul(args[1].c_str() + colon + 1, &end, 10);
-    if (colon == 0 || port < 1 || port > 65535 || *end != '\0') return usage(argv[0]);
-#ifndef TRACKINGMORE_EXAMPLE_REDIS
-    (void)std::fprintf(stderr, "retrying_client: built without hiredis: no --redis\n");
-    return 2;
-#endif
-    redis = redis_config{args[1].substr(0, colon), static_cast<int>(port), "", 1};
+  std::optional<std::string> password_env;
+  std::optional<unsigned long> processes;
+  // Each option once, before VERSION URL REQUEST.
+  while (args.size() > 3 && args[0].rfind("--", 0) == 0) {
+    const std::string& name = args[0];
+    const std::string& value = args[1];
+    bool ok = false;
+    if (name == "--time-scale" && !time_scale) {
+      time_scale = positive(value, std::numeric_limits<double>::max());  // divides every rate
+      ok = time_scale.has_value();
+    } else if (name == "--threads" && !threads) {
+      threads = count(value, 1000);
+      ok = threads.has_value();
+    } else if (name == "--requests" && !requests) {
+      requests = count(value, 1'000'000);
+      ok = requests.has_value();
+    } else if (name == "--account-probe" && !probe_seconds) {
+      probe_seconds = positive(value, 1e9);
+      ok = probe_seconds.has_value();
+    } else if (name == "--redis" && !redis) {
+      redis = host_and_port(value);
+      ok = redis.has_value();
+    } else if (name == "--redis-password-env" && !password_env) {
+      password_env = value;
+      ok = std::getenv(value.c_str()) != nullptr;
+    } else if (name == "--redis-processes" && !processes) {
+      processes = count(value, 10'000);
+      ok = processes.has_value();
+    }
+    if (!ok) return usage(argv[0]);
     args.erase(args.begin(), args.begin() + 2);
-    if (args.size() > 2 && args[0] == "--redis-password-env") {
-      const char* const password = std::getenv(args[1].c_str());
-      if (password == nullptr) return usage(argv[0]);
-      redis->password = password;
-      args.erase(args.begin(), args.begin() + 2);
-    }
-    if (args.size() > 2 && args[0] == "--redis-processes") {
-      const unsigned long processes = std::strtoul(args[1].c_str(), &end, 10);
-      if (end == args[1].c_str() || *end != '\0' || args[1][0] == '-' || processes < 1 ||
-          processes > 100000) {
-        return usage(argv[0]);
-      }
-      redis->processes = static_cast<unsigned>(processes);
-      args.erase(args.begin(), args.begin() + 2);
-    }
   }
+  if (!redis && (password_env || processes)) return usage(argv[0]);
+#ifndef TRACKINGMORE_EXAMPLE_REDIS
+  if (redis) {
+    (void)std::fprintf(stderr, "retrying_client: built without hiredis, so without --redis\n");
+    return 2;
+  }
+#endif
   tk::api_version version{};
   for (const tk::api_version v : {tk::api_version::v2, tk::api_version::v3, tk::api_version::v4}) {
     if (!args.empty() && args[0] == tk::name_of(v)) version = v;
@@ -308,19 +329,53 @@ int main(int argc, char** argv) try {
       std::getenv("TRACKINGMORE_API_KEY") == nullptr) {
     return usage(argv[0]);
   }
-  const nlohmann::json request = nlohmann::json::parse(args[2]);
-  pacers shared(version, time_scale, redis);
-  if (threads == 1) return send("", version, args[1], request, time_scale, shared);
-  std::vector<int> statuses(threads);
-  std::vector<std::thread> senders;
-  for (unsigned long t = 0; t < threads; ++t) {
-    senders.emplace_back([&, t] {
-      statuses[t] = send("thread " + std::to_string(t + 1) + ": ", version, args[1], request,
-                         time_scale, shared);
-    });
+  // 5 attempts, backoff from 0.5 s to 60 s, waits up to 600 s; a retry budget of 20% of the
+  // requests plus one a second; after an account failure no request, or one per probe interval.
+  tk::client_policy policy;
+  if (probe_seconds) {
+    policy.account_probe_interval = std::chrono::duration_cast<tk::pacer::clock::duration>(
+        std::chrono::duration<double>(*probe_seconds));
   }
+  const scaled_timer timer{tk::pacer::clock::now(), time_scale.value_or(1.0)};
+  std::optional<tk::client_state> state;
+#ifdef TRACKINGMORE_EXAMPLE_REDIS
+  std::unique_ptr<redis_pacers> shared_pacers;
+  if (redis) {
+    if (password_env) redis->password = std::getenv(password_env->c_str());
+    redis->processes = static_cast<unsigned>(processes.value_or(1));
+    shared_pacers = std::make_unique<redis_pacers>(*redis, version, timer);
+    state.emplace(version, shared_pacers->create_trackings, shared_pacers->other, policy);
+  }
+#endif
+  if (!state) state.emplace(version, policy);
+  const run shared{version, args[1], nlohmann::json::parse(args[2]), timer, *state};
+  const unsigned long thread_count = threads.value_or(1);
+  const unsigned long request_count = requests.value_or(thread_count);
+  const std::string base = shared.url.substr(0, shared.url.find('/', shared.url.find("://") + 3));
+
+  // Each thread sends the next request not yet taken, on a connection of its own.
+  std::atomic<unsigned long> next{0};
+  std::atomic<int> status{0};
+  const auto sender = [&](unsigned long thread) {
+    httplib::Client http(base);
+    http.set_connection_timeout(std::chrono::seconds(10));
+    http.set_read_timeout(std::chrono::seconds(30));
+    for (unsigned long i; (i = next++) < request_count;) {
+      std::string tag;
+      if (requests) {
+        tag = "thread " + std::to_string(thread + 1) + ", request " + std::to_string(i + 1) + ": ";
+      } else if (thread_count > 1) {
+        tag = "thread " + std::to_string(thread + 1) + ": ";
+      }
+      const int s = send(tag, shared, http);
+      status.fetch_or(s);  // 0 or 1
+    }
+  };
+  std::vector<std::thread> senders;
+  for (unsigned long t = 1; t < thread_count; ++t) senders.emplace_back(sender, t);
+  sender(0);
   for (std::thread& s : senders) s.join();
-  return *std::max_element(statuses.begin(), statuses.end());
+  return status;
 } catch (const std::exception& e) {
   (void)std::fprintf(stderr, "retrying_client: %s\n", e.what());
   return 2;

@@ -7,14 +7,15 @@
 ///
 /// Map of this file, in order:
 /// 1. Vocabulary: `api_version`, `http_class`, `retry_advice`, `condition`, `response_errc`,
-///    `code_info`, `name_of`.
+///    `transport_errc`, `code_info`, `name_of`.
 /// 2. The codes: each version's rows (`TRACKINGMORE_STATUS_V4_CODES`, ...), written once and
 ///    expanded into its `vN::errc` enumerators and its `vN::codes` table; the Polish v2 messages.
 /// 3. Lookup and classification: the hash index, `find`, `codes_of`, `classify`, `message_pl`.
 /// 4. HTTP statuses: `trackingmore::http::classify`, `trackingmore::http::reason_phrase`.
-/// 5. `std::error_code` integration: one category class for the versions' codes, HTTP statuses
-///    and response errors; `make_error_code`, `to_error_code`, and how `ec == condition::X` and
-///    `ec == vN::errc::X` are decided (also for a code made in another Windows DLL).
+/// 5. `std::error_code` integration: one category class for the versions' codes, HTTP statuses,
+///    response and transport errors; `make_error_code`, `to_error_code`, and how
+///    `ec == condition::X` and `ec == vN::errc::X` are decided (also for a code made in another
+///    Windows DLL).
 /// 6. Helpers on any error_code: `find(ec)`, `is_retryable`, `retry_after_seconds`,
 ///    `retry_advice_of`.
 ///
@@ -104,6 +105,26 @@ enum class response_errc {
   items_failed,        ///< The call succeeded but some items of the batch failed.
   code_is_zero,        ///< The code is 0, which no version documents: never a success.
   no_response          ///< The HTTP status is 0: no response came at all.
+};
+
+/// Why an HTTP client got no complete response, where no `std::errc` says it: the errors of the
+/// category "trackingmore.transport". The optional headers for HTTP clients (`status/httplib.hpp`,
+/// `status/curl.hpp`, `status/asio.hpp`) give these, and a `std::errc` for a fault one names
+/// (`timed_out`, `connection_refused`, `connection_reset`, `connection_aborted`, ...).
+///
+/// They have no `condition` group; the retry advice is each one's own, below, and those advised
+/// `after_delay` are `condition::retryable`.
+enum class transport_errc {
+  /// The connection closed inside a response: its headers, or its body short of the
+  /// Content-Length or before the last chunk. `after_delay`.
+  response_cut = 1,
+  host_not_found_try_again,  ///< The host name does not resolve for now. `after_delay`.
+  host_not_found,            ///< The host name does not exist. `after_fixing_request`.
+  bad_url,                   ///< The URL is malformed. `after_fixing_request`.
+  unsupported_protocol,  ///< The client does not speak the URL's scheme. `after_fixing_request`.
+  tls_failed,  ///< The TLS handshake failed, or the server's certificate did not verify. `never`.
+  malformed_response,  ///< The answer breaks HTTP's grammar or the client's limits. `never`.
+  client_failed  ///< The client failed on its own (an option, a callback, redirects). `never`.
 };
 
 /// The documented wait after every 429, in seconds: "wait 120 secs" (TrackingMore's rate-limit
@@ -604,6 +625,8 @@ struct std::is_error_code_enum<trackingmore::v4::errc> : std::true_type {};
 template <>
 struct std::is_error_code_enum<trackingmore::response_errc> : std::true_type {};
 template <>
+struct std::is_error_code_enum<trackingmore::transport_errc> : std::true_type {};
+template <>
 struct std::is_error_condition_enum<trackingmore::condition> : std::true_type {};
 /// @endcond
 
@@ -926,9 +949,9 @@ constexpr status_info classify(int status) noexcept {
 
 namespace detail {
 
-/// What a code of one of the library's categories is: a code of an API version, an HTTP status, or
-/// a `response_errc`. The version values are `api_version`'s.
-enum class domain { none = 0, v2 = 2, v3 = 3, v4 = 4, http, response };
+/// What a code of one of the library's categories is: a code of an API version, an HTTP status, a
+/// `response_errc` or a `transport_errc`. The version values are `api_version`'s.
+enum class domain { none = 0, v2 = 2, v3 = 3, v4 = 4, http, response, transport };
 
 /// What the helpers need of any code of the library's categories.
 struct reading {
@@ -937,24 +960,41 @@ struct reading {
   trackingmore::condition condition;
 };
 
-/// The library's reading of `value` in `d`: a response error is never retried and has no group.
+/// The advice for a `transport_errc` of `value`.
+constexpr retry_advice transport_retry(int value) noexcept {
+  switch (static_cast<transport_errc>(value)) {
+    case transport_errc::response_cut:
+    case transport_errc::host_not_found_try_again: return retry_advice::after_delay;
+    case transport_errc::host_not_found:
+    case transport_errc::bad_url:
+    case transport_errc::unsupported_protocol: return retry_advice::after_fixing_request;
+    case transport_errc::tls_failed:
+    case transport_errc::malformed_response:
+    case transport_errc::client_failed: break;
+  }
+  return retry_advice::never;
+}
+
+/// The library's reading of `value` in `d`: a response error is never retried and has no group,
+/// nor has a transport error.
 constexpr reading read(domain d, int value) noexcept {
   if (d == domain::http) {
     const http::status_info info = http::classify(value);
     return {info.retry, info.retry_after_s, info.condition};
   }
   if (d == domain::response) return {retry_advice::never, 0, no_condition};
+  if (d == domain::transport) return {transport_retry(value), 0, no_condition};
   const code_info info = classify(static_cast<api_version>(d), value);
   return {info.retry, info.retry_after_s, info.condition};
 }
 
 /// Whether a code read as `r` belongs to the condition numbered `value`: its own group, and
-/// `retryable` for every failure advised `after_delay`.
+/// `retryable` for every failure advised `after_delay` (a transport error too, which has no group).
 constexpr bool is_in(const reading& r, int value) noexcept {
   const int group = static_cast<int>(r.condition);
-  return group != 0 && (group == value ||
-                        (value == static_cast<int>(condition::retryable) &&
-                         static_cast<int>(r.retry) == static_cast<int>(retry_advice::after_delay)));
+  return (group != 0 && group == value) ||
+         (value == static_cast<int>(condition::retryable) &&
+          static_cast<int>(r.retry) == static_cast<int>(retry_advice::after_delay));
 }
 
 /// Appends `value` in decimal to `text`, formatted by hand to need nothing beyond <system_error>.
@@ -990,7 +1030,7 @@ class TRACKINGMORE_STATUS_SYMBOL_VISIBLE condition_category final : public std::
 };
 
 /// The category of one domain's codes: "trackingmore.v2", "trackingmore.v3", "trackingmore.v4",
-/// "trackingmore.http" or "trackingmore.response"; one object per domain.
+/// "trackingmore.http", "trackingmore.response" or "trackingmore.transport"; one object per domain.
 class TRACKINGMORE_STATUS_SYMBOL_VISIBLE code_category final : public std::error_category {
  public:
   constexpr explicit code_category(detail::domain d) noexcept : domain_(d) {}
@@ -1027,6 +1067,8 @@ TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<code_category> h
     domain::http};
 TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<code_category> response_category{
     domain::response};
+TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<code_category> transport_category{
+    domain::transport};
 TRACKINGMORE_STATUS_SYMBOL_VISIBLE inline const never_destroyed<condition_category> conditions{};
 
 #ifdef __clang__
@@ -1053,6 +1095,16 @@ inline const std::error_category& response_category() noexcept {
 /// The error_code of `e`, found by ADL so that `ec == response_errc::not_json` works.
 inline std::error_code make_error_code(response_errc e) noexcept {
   return {static_cast<int>(e), response_category()};
+}
+
+/// The category of `transport_errc`, named "trackingmore.transport".
+inline const std::error_category& transport_category() noexcept {
+  return detail::transport_category.object;
+}
+
+/// The error_code of `e`, found by ADL so that `ec == transport_errc::response_cut` works.
+inline std::error_code make_error_code(transport_errc e) noexcept {
+  return {static_cast<int>(e), transport_category()};
 }
 
 /// The category of `version`'s codes ("trackingmore.vN"); for a value that names no version,
@@ -1142,9 +1194,9 @@ inline std::error_code to_error_code(int status) noexcept {
 
 namespace detail {
 
-inline const code_category* const known_categories[] = {&v2_category.object, &v3_category.object,
-                                                        &v4_category.object, &http_category.object,
-                                                        &response_category.object};
+inline const code_category* const known_categories[] = {
+    &v2_category.object,   &v3_category.object,       &v4_category.object,
+    &http_category.object, &response_category.object, &transport_category.object};
 
 /// The library's category `c` is, by address: the test every code passes first.
 inline const code_category* known_category(const std::error_category& c) noexcept {
@@ -1184,6 +1236,7 @@ inline const char* code_category::name() const noexcept {
     case domain::v3: return "trackingmore.v3";
     case domain::http: return "trackingmore.http";
     case domain::response: return "trackingmore.response";
+    case domain::transport: return "trackingmore.transport";
     case domain::v4:
     case domain::none: break;
   }
@@ -1212,6 +1265,18 @@ inline std::string code_category::message(int value) const {
         case response_errc::no_response: return "no HTTP response (status 0)";
       }
       return "unknown TrackingMore response error";
+    case domain::transport:
+      switch (static_cast<transport_errc>(value)) {
+        case transport_errc::response_cut: return "the connection closed inside the response";
+        case transport_errc::host_not_found_try_again: return "the host name does not resolve now";
+        case transport_errc::host_not_found: return "the host name does not exist";
+        case transport_errc::bad_url: return "the URL is malformed";
+        case transport_errc::unsupported_protocol: return "the URL's protocol is not supported";
+        case transport_errc::tls_failed: return "TLS failed (handshake or certificate)";
+        case transport_errc::malformed_response: return "the response is not valid HTTP";
+        case transport_errc::client_failed: return "the HTTP client failed";
+      }
+      return "unknown transport error";
     case domain::v2:
     case domain::v3:
     case domain::v4:
@@ -1282,8 +1347,9 @@ namespace detail {
 
 /// Whether `E` is one of the library's error-code enums.
 template <class E>
-constexpr bool is_code_enum = std::is_same_v<E, v2::errc> || std::is_same_v<E, v3::errc> ||
-                              std::is_same_v<E, v4::errc> || std::is_same_v<E, response_errc>;
+constexpr bool is_code_enum =
+    std::is_same_v<E, v2::errc> || std::is_same_v<E, v3::errc> || std::is_same_v<E, v4::errc> ||
+    std::is_same_v<E, response_errc> || std::is_same_v<E, transport_errc>;
 
 /// `ec == expected` for an `expected` the library made, also when `ec` comes from a duplicate of
 /// `expected`'s category: each Windows DLL has category objects of its own.
@@ -1344,7 +1410,7 @@ using trackingmore::operator!=;
 // ================================================================================================
 
 /// The row of an error_code of an API version, or nullptr for an undocumented code, success
-/// (`std::error_code{}`), HTTP statuses, response errors and other categories.
+/// (`std::error_code{}`), HTTP statuses, response and transport errors and other categories.
 inline const code_info* find(const std::error_code& ec) noexcept {
   const detail::code_category* c = detail::category_of(ec.category());
   if (c == nullptr) return nullptr;
@@ -1353,7 +1419,7 @@ inline const code_info* find(const std::error_code& ec) noexcept {
 
 /// The advice the library gives `ec`: `not_applicable` for success (`!ec`), the code's advice for
 /// a code of the library's categories (an API version's, an HTTP status, `never` for a
-/// `response_errc`), and `never` for a failure of any other category.
+/// `response_errc`, a `transport_errc`'s own), and `never` for a failure of any other category.
 inline retry_advice retry_advice_of(const std::error_code& ec) noexcept {
   if (!ec) return retry_advice::not_applicable;
   detail::reading r{};

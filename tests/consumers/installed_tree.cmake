@@ -4,6 +4,7 @@
 # The library's files, relative to the prefix (header-only: nothing under lib/), and the tool's.
 set(library_files
     include/trackingmore/status.hpp
+    include/trackingmore/status/client.hpp
     include/trackingmore/status/nlohmann_json.hpp
     include/trackingmore/status/pacing.hpp
     include/trackingmore/status/retry.hpp

@@ -260,3 +260,73 @@ TEST_CASE("retrying client: after a 429 no thread sends before the 120 s pause e
     CHECK(requests[i].arrival - requests[0].arrival >= milliseconds(2400));
   }
 }
+
+TEST_CASE("retrying client: --requests M sends M requests over the threads, one outcome each") {
+  const stub_for stub(tk::api_version::v4, "/v4/trackings/create", {success()});
+  const auto [output, status] =
+      stub.run_client(create, {"--time-scale", "0.001", "--threads", "3", "--requests", "10"});
+  CHECK(status == 0);
+  CHECK(stub.requests().size() == 10);
+  for (int i = 1; i <= 10; ++i) {
+    CAPTURE(i);
+    const std::string tag = ", request " + std::to_string(i) + ": ";
+    std::size_t outcomes = 0;
+    for (std::size_t at = 0;
+         (at = output.find(tag + "success after 1 request(s)\n", at)) != std::string::npos; ++at) {
+      ++outcomes;
+    }
+    CHECK(outcomes == 1);
+  }
+}
+
+TEST_CASE("retrying client: after a 401 the other requests fail at once, unsent") {
+  // Every answer a 401: the first stops the client; the threads' requests already sent may still
+  // arrive, at most one a thread.
+  const stub_for stub(tk::api_version::v4, "/v4/trackings/create",
+                      {{401, R"({"meta":{"code":401,"message":"Authentication failed"}})"}});
+  const auto [output, status] =
+      stub.run_client(create, {"--time-scale", "0.001", "--threads", "4", "--requests", "40"});
+  CHECK(status == 1);
+  CHECK(stub.requests().size() <= 4);
+  std::size_t unsent = 0;
+  for (std::size_t at = 0; (at = output.find("not sent: the account is stopped (trackingmore.v4 "
+                                             "401: ",
+                                             at)) != std::string::npos;
+       ++at) {
+    ++unsent;
+  }
+  CHECK(unsent + stub.requests().size() == 40);
+  CHECK(output.find("failed after 0 request(s): ") != std::string::npos);
+}
+
+TEST_CASE("retrying client: an outage of 503s: the retry budget bounds the retries") {
+  // Without the budget, 5 attempts for every request: 80 for 16.
+  const stub_for stub(tk::api_version::v4, "/v4/trackings/create",
+                      {{503, "Service Unavailable", "text/plain"}});
+  const auto started = std::chrono::steady_clock::now();
+  const auto [output, status] =
+      stub.run_client(create, {"--time-scale", "0.001", "--threads", "16"});
+  const double virtual_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() / 0.001;
+  CHECK(status == 1);
+  // 20% of the requests, one a second of the run, and the 10 saved.
+  const double bound = 1.2 * 16 + virtual_seconds + 10;
+  CAPTURE(virtual_seconds);
+  CHECK(static_cast<double>(stub.requests().size()) <= bound);
+  CHECK(output.find("no retry (retry budget spent)\n") != std::string::npos);
+}
+
+TEST_CASE("retrying client: a bad or repeated option is a usage error") {
+  const stub_for stub(tk::api_version::v4, "/v4/trackings/create", {success()});
+  for (const std::vector<std::string>& options : {std::vector<std::string>{"--requests", "0"},
+                                                  {"--requests", "-1"},
+                                                  {"--requests", "x"},
+                                                  {"--threads", "2", "--threads", "2"},
+                                                  {"--account-probe", "0"},
+                                                  {"--account-probe", "-1"},
+                                                  {"--time-scale", "0"}}) {
+    CAPTURE(options);
+    CHECK(stub.run_client(create, options).exit_status == 2);
+  }
+  CHECK(stub.requests().empty());
+}

@@ -1,6 +1,7 @@
 // The retry decision and the Retry-After parser (trackingmore/status/retry.hpp), rule by rule.
 #include <trackingmore/status/retry.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <climits>
@@ -10,7 +11,9 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <type_traits>
+#include <vector>
 
 #include "../catch.hpp"
 
@@ -48,6 +51,12 @@ class timeout_category final : public std::error_category {
   }
 };
 
+// `decide` with a jitter of 1, which makes its delays exact: the full bound.
+tk::retry_decision exact(const std::error_code& ec, unsigned attempts_made,
+                         const tk::retry_policy& policy = {}, seconds retry_after = seconds{0}) {
+  return tk::decide(ec, attempts_made, policy, retry_after, 1.0);
+}
+
 }  // namespace
 
 TEST_CASE("the API: explicit bool, noexcept, the policy's defaults") {
@@ -71,12 +80,12 @@ TEST_CASE("the API: explicit bool, noexcept, the policy's defaults") {
 
 TEST_CASE("success is not retried, whatever the header says") {
   for (const seconds header : {seconds{0}, seconds{300}}) {
-    const tk::retry_decision d = tk::decide(std::error_code{}, 1, {}, header);
+    const tk::retry_decision d = exact(std::error_code{}, 1, {}, header);
     CHECK(!d.retry);
     CHECK(delay_ms(d) == 0);
     CHECK(d.advice == retry_advice::not_applicable);
   }
-  CHECK(tk::decide(tk::v4::to_error_code(200), 1).advice == retry_advice::not_applicable);
+  CHECK(exact(tk::v4::to_error_code(200), 1).advice == retry_advice::not_applicable);
 }
 
 TEST_CASE("every code of every version: the library's advice, and only after_delay retries") {
@@ -84,7 +93,7 @@ TEST_CASE("every code of every version: the library's advice, and only after_del
        {tk::api_version::v2, tk::api_version::v3, tk::api_version::v4}) {
     for (const tk::code_info& row : tk::codes_of(version)) {
       const std::error_code ec = tk::to_error_code(version, row.code);
-      const tk::retry_decision d = tk::decide(ec, 1);
+      const tk::retry_decision d = exact(ec, 1);
       INFO(tk::name_of(version) << " " << row.code);
       CHECK(d.advice == row.retry);
       CHECK(d.retry == (row.retry == retry_advice::after_delay));
@@ -92,19 +101,19 @@ TEST_CASE("every code of every version: the library's advice, and only after_del
     }
   }
   // Undocumented codes follow the library's reading of them.
-  CHECK(tk::decide(tk::v4::to_error_code(502), 1).advice == retry_advice::after_delay);
-  CHECK(tk::decide(tk::v4::to_error_code(502), 1).retry);
-  CHECK(tk::decide(tk::v4::to_error_code(4999), 1).advice == retry_advice::after_fixing_request);
-  CHECK(tk::decide(tk::v4::to_error_code(6000), 1).advice == retry_advice::never);
-  CHECK(!tk::decide(tk::v4::to_error_code(6000), 1).retry);
+  CHECK(exact(tk::v4::to_error_code(502), 1).advice == retry_advice::after_delay);
+  CHECK(exact(tk::v4::to_error_code(502), 1).retry);
+  CHECK(exact(tk::v4::to_error_code(4999), 1).advice == retry_advice::after_fixing_request);
+  CHECK(exact(tk::v4::to_error_code(6000), 1).advice == retry_advice::never);
+  CHECK(!exact(tk::v4::to_error_code(6000), 1).retry);
 }
 
 TEST_CASE("a duplicated category object keeps its advice and its 120 s") {
   const tk::detail::code_category duplicate{tk::detail::domain::v4};
-  const tk::retry_decision d = tk::decide(std::error_code(429, duplicate), 1);
+  const tk::retry_decision d = exact(std::error_code(429, duplicate), 1);
   CHECK(d.retry);
   CHECK(delay_ms(d) == 120'000);
-  CHECK(tk::decide(std::error_code(4101, duplicate), 1).advice == retry_advice::never);
+  CHECK(exact(std::error_code(4101, duplicate), 1).advice == retry_advice::never);
 }
 
 TEST_CASE("the backoff doubles from initial_backoff up to max_backoff (jitter 1)") {
@@ -114,50 +123,50 @@ TEST_CASE("the backoff doubles from initial_backoff up to max_backoff (jitter 1)
                                 16'000, 32'000, 60'000, 60'000, 60'000};
   for (unsigned attempts = 0; attempts < std::size(expected); ++attempts) {
     INFO("attempts_made " << attempts);
-    const tk::retry_decision d = tk::decide(server_error, attempts, policy);
+    const tk::retry_decision d = exact(server_error, attempts, policy);
     CHECK(d.retry);
     CHECK(d.advice == retry_advice::after_delay);
     CHECK(delay_ms(d) == expected[attempts]);
   }
   policy.initial_backoff = milliseconds{70'000};  // above max_backoff from the start
-  CHECK(delay_ms(tk::decide(server_error, 1, policy)) == 60'000);
+  CHECK(delay_ms(exact(server_error, 1, policy)) == 60'000);
 }
 
 TEST_CASE("attempts_made 0 counts as the first, and any attempts_made doubles safely") {
   tk::retry_policy policy;
   policy.max_attempts = UINT_MAX;
-  CHECK(delay_ms(tk::decide(server_error, 0, policy)) == 500);
-  CHECK(delay_ms(tk::decide(server_error, UINT_MAX - 1, policy)) == 60'000);
-  CHECK(!tk::decide(server_error, UINT_MAX, policy).retry);  // attempts_made >= max_attempts
+  CHECK(delay_ms(exact(server_error, 0, policy)) == 500);
+  CHECK(delay_ms(exact(server_error, UINT_MAX - 1, policy)) == 60'000);
+  CHECK(!exact(server_error, UINT_MAX, policy).retry);  // attempts_made >= max_attempts
 
   // Without a cap, the bound reaches 2^62 ms, then saturates at the largest duration.
   policy.initial_backoff = milliseconds{1};
   policy.max_backoff = milliseconds::max();
   policy.max_wait = seconds::max();
-  CHECK(delay_ms(tk::decide(server_error, 63, policy)) == 1LL << 62);
+  CHECK(delay_ms(exact(server_error, 63, policy)) == 1LL << 62);
   for (const unsigned attempts : {64u, 65u, 66u, 129u}) {  // a plain shift by 63 or more fails
     INFO("attempts_made " << attempts);
-    CHECK(tk::decide(server_error, attempts, policy).delay == milliseconds::max());
+    CHECK(exact(server_error, attempts, policy).delay == milliseconds::max());
   }
-  CHECK(tk::decide(server_error, UINT_MAX - 1, policy).delay == milliseconds::max());
-  CHECK(tk::decide(server_error, UINT_MAX - 1, policy).retry);
+  CHECK(exact(server_error, UINT_MAX - 1, policy).delay == milliseconds::max());
+  CHECK(exact(server_error, UINT_MAX - 1, policy).retry);
 
   policy.initial_backoff = milliseconds{0};  // no backoff at all, however many attempts
-  CHECK(delay_ms(tk::decide(server_error, UINT_MAX - 1, policy)) == 0);
-  CHECK(tk::decide(server_error, UINT_MAX - 1, policy).retry);
+  CHECK(delay_ms(exact(server_error, UINT_MAX - 1, policy)) == 0);
+  CHECK(exact(server_error, UINT_MAX - 1, policy).retry);
 }
 
 TEST_CASE("negative policy durations count as zero, and a negative max_wait gives up") {
   tk::retry_policy policy;
   policy.initial_backoff = milliseconds{-5};
-  CHECK(delay_ms(tk::decide(server_error, 3, policy)) == 0);
+  CHECK(delay_ms(exact(server_error, 3, policy)) == 0);
   policy = {};
   policy.max_backoff = milliseconds{-1};
-  CHECK(delay_ms(tk::decide(server_error, 3, policy)) == 0);
-  CHECK(tk::decide(server_error, 3, policy).retry);
+  CHECK(delay_ms(exact(server_error, 3, policy)) == 0);
+  CHECK(exact(server_error, 3, policy).retry);
   policy = {};
   policy.max_wait = seconds{-1};
-  const tk::retry_decision d = tk::decide(server_error, 1, policy);
+  const tk::retry_decision d = exact(server_error, 1, policy);
   CHECK(!d.retry);
   CHECK(d.advice == retry_advice::after_delay);
 }
@@ -178,64 +187,121 @@ TEST_CASE("jitter scales the backoff, clamped to [0, 1], and NaN waits the full 
   }
 }
 
+TEST_CASE("without a jitter, decide draws one: delays spread from 0 up to the bound") {
+  constexpr seconds none{0};
+  constexpr tk::retry_policy policy;
+  STATIC_REQUIRE(noexcept(tk::decide(server_error, 1, policy, none)));
+  // 2,000 draws of the third backoff (bound 2 s). All equal, or all in one tenth of the range,
+  // happens with a probability below 10^-90: no run can see it by chance.
+  constexpr int draws = 2'000;
+  long long lowest = LLONG_MAX;
+  long long highest = LLONG_MIN;
+  int in_low_tenth = 0;
+  int in_high_tenth = 0;
+  for (int i = 0; i < draws; ++i) {
+    const tk::retry_decision d = tk::decide(server_error, 3);
+    REQUIRE(d.retry);
+    REQUIRE(d.delay >= milliseconds{0});
+    REQUIRE(d.delay < milliseconds{2'000});
+    lowest = std::min(lowest, delay_ms(d));
+    highest = std::max(highest, delay_ms(d));
+    in_low_tenth += d.delay < milliseconds{200} ? 1 : 0;
+    in_high_tenth += d.delay >= milliseconds{1'800} ? 1 : 0;
+  }
+  CHECK(lowest < highest);
+  CHECK(in_low_tenth > 0);
+  CHECK(in_high_tenth > 0);
+  // A documented or Retry-After wait above the bound stays exact: the jitter spreads the backoff.
+  for (int i = 0; i < 100; ++i) {
+    CHECK(delay_ms(tk::decide(rate_limited, 1)) == 120'000);
+    CHECK(delay_ms(tk::decide(server_error, 1, {}, seconds{7})) == 7'000);
+  }
+  // Everything but the delay is the explicit overload's.
+  CHECK(tk::decide(tk::v4::to_error_code(4101), 1).advice == retry_advice::never);
+  CHECK(!tk::decide(server_error, 5).retry);
+  CHECK(!tk::decide(std::error_code{}, 1).retry);
+}
+
+TEST_CASE("threads draw their own jitter: no two threads' sequences are the same") {
+  constexpr std::size_t threads = 8;
+  constexpr int draws = 64;
+  std::vector<std::vector<long long>> sequences(threads);
+  std::vector<std::thread> drawing;
+  for (std::vector<long long>& sequence : sequences) {
+    drawing.emplace_back([&sequence] {
+      tk::retry_policy policy;
+      policy.initial_backoff = milliseconds{1'000'000'000};  // a bound of 10^9 ms: fine grained
+      policy.max_backoff = policy.initial_backoff;
+      policy.max_wait = seconds::max();
+      for (int i = 0; i < draws; ++i)
+        sequence.push_back(delay_ms(tk::decide(server_error, 1, policy)));
+    });
+  }
+  for (std::thread& t : drawing) t.join();
+  // Two equal sequences of 64 draws of 10^9 values each would mean shared or equal seeds.
+  for (std::size_t a = 0; a < threads; ++a) {
+    for (std::size_t b = a + 1; b < threads; ++b) CHECK(sequences[a] != sequences[b]);
+  }
+}
+
 TEST_CASE("the delay is the largest of the backoff, Retry-After and the documented wait") {
   // 120 s for every 429, above max_backoff, whatever the jitter or a shorter header says.
   tk::retry_policy policy;
   policy.max_backoff = milliseconds{1'000};
-  CHECK(delay_ms(tk::decide(rate_limited, 1, policy)) == 120'000);
+  CHECK(delay_ms(exact(rate_limited, 1, policy)) == 120'000);
   CHECK(delay_ms(tk::decide(rate_limited, 1, {}, seconds{30}, 0.0)) == 120'000);
-  CHECK(delay_ms(tk::decide(rate_limited, 1, {}, seconds{300})) == 300'000);
-  CHECK(tk::decide(rate_limited, 1).advice == retry_advice::after_delay);
+  CHECK(delay_ms(exact(rate_limited, 1, {}, seconds{300})) == 300'000);
+  CHECK(exact(rate_limited, 1).advice == retry_advice::after_delay);
   // A backoff above 120 s wins over it.
   policy.max_backoff = milliseconds{600'000};
   policy.max_attempts = 20;
-  CHECK(delay_ms(tk::decide(rate_limited, 11, policy)) == 512'000);
+  CHECK(delay_ms(exact(rate_limited, 11, policy)) == 512'000);
 
   // The header's wait over the backoff; a zero or negative header changes nothing.
-  CHECK(delay_ms(tk::decide(server_error, 1, {}, seconds{7})) == 7'000);
-  CHECK(delay_ms(tk::decide(server_error, 1, {}, seconds{0})) == 500);
-  CHECK(delay_ms(tk::decide(server_error, 1, {}, seconds{-30})) == 500);
-  CHECK(delay_ms(tk::decide(server_error, 4, {}, seconds{3})) == 4'000);
+  CHECK(delay_ms(exact(server_error, 1, {}, seconds{7})) == 7'000);
+  CHECK(delay_ms(exact(server_error, 1, {}, seconds{0})) == 500);
+  CHECK(delay_ms(exact(server_error, 1, {}, seconds{-30})) == 500);
+  CHECK(delay_ms(exact(server_error, 4, {}, seconds{3})) == 4'000);
 }
 
 TEST_CASE("a delay above max_wait gives up, the advice still reported") {
   tk::retry_policy policy;
   policy.max_wait = seconds{119};
-  tk::retry_decision d = tk::decide(rate_limited, 1, policy);
+  tk::retry_decision d = exact(rate_limited, 1, policy);
   CHECK(!d.retry);
   CHECK(delay_ms(d) == 0);
   CHECK(d.advice == retry_advice::after_delay);
   policy.max_wait = seconds{120};  // a wait equal to max_wait is taken
-  CHECK(delay_ms(tk::decide(rate_limited, 1, policy)) == 120'000);
+  CHECK(delay_ms(exact(rate_limited, 1, policy)) == 120'000);
 
-  d = tk::decide(server_error, 1, {}, seconds{601});
+  d = exact(server_error, 1, {}, seconds{601});
   CHECK(!d.retry);
   CHECK(delay_ms(d) == 0);
   CHECK(d.advice == retry_advice::after_delay);
-  CHECK(tk::decide(server_error, 1, {}, seconds{600}).retry);
-  CHECK(!tk::decide(server_error, 1, {}, seconds::max()).retry);  // no overflow to a small wait
+  CHECK(exact(server_error, 1, {}, seconds{600}).retry);
+  CHECK(!exact(server_error, 1, {}, seconds::max()).retry);  // no overflow to a small wait
 
   policy = {};
   policy.initial_backoff = milliseconds{600'001};
   policy.max_backoff = milliseconds{700'000};
-  CHECK(!tk::decide(server_error, 1, policy).retry);
+  CHECK(!exact(server_error, 1, policy).retry);
   policy.max_wait = seconds::max();
-  CHECK(delay_ms(tk::decide(server_error, 1, policy)) == 600'001);
+  CHECK(delay_ms(exact(server_error, 1, policy)) == 600'001);
 }
 
 TEST_CASE("no retry once attempts_made reaches max_attempts") {
   tk::retry_policy policy;  // 5 attempts in all
-  CHECK(tk::decide(server_error, 4, policy).retry);
+  CHECK(exact(server_error, 4, policy).retry);
   for (const unsigned attempts : {5u, 6u, UINT_MAX}) {
-    const tk::retry_decision d = tk::decide(server_error, attempts, policy);
+    const tk::retry_decision d = exact(server_error, attempts, policy);
     CHECK(!d.retry);
     CHECK(delay_ms(d) == 0);
     CHECK(d.advice == retry_advice::after_delay);
   }
   policy.max_attempts = 1;
-  CHECK(!tk::decide(server_error, 1, policy).retry);
+  CHECK(!exact(server_error, 1, policy).retry);
   policy.max_attempts = 0;
-  CHECK(!tk::decide(server_error, 0, policy).retry);
+  CHECK(!exact(server_error, 0, policy).retry);
 }
 
 TEST_CASE("other categories: the nine transient network errors retry, nothing else") {
@@ -262,15 +328,15 @@ TEST_CASE("other categories: the nine transient network errors retry, nothing el
     for (const std::error_code ec : {std::make_error_code(transient[i]),
                                      std::error_code(reported[i], std::system_category())}) {
       INFO(ec.category().name() << " " << ec.message());
-      const tk::retry_decision d = tk::decide(ec, 1);
+      const tk::retry_decision d = exact(ec, 1);
       CHECK(d.retry);
       CHECK(d.advice == retry_advice::after_delay);
       CHECK(delay_ms(d) == 500);
-      CHECK(!tk::decide(ec, 5).retry);
+      CHECK(!exact(ec, 5).retry);
     }
   }
   const timeout_category other;
-  CHECK(tk::decide(std::error_code(1, other), 1).retry);  // equivalent to std::errc::timed_out
+  CHECK(exact(std::error_code(1, other), 1).retry);  // equivalent to std::errc::timed_out
 
   const std::error_code permanent[] = {std::make_error_code(std::errc::permission_denied),
                                        std::make_error_code(std::errc::invalid_argument),
@@ -281,7 +347,7 @@ TEST_CASE("other categories: the nine transient network errors retry, nothing el
                                        std::make_error_code(std::io_errc::stream)};
   for (const std::error_code& ec : permanent) {
     INFO(ec.category().name() << " " << ec.message());
-    const tk::retry_decision d = tk::decide(ec, 1);
+    const tk::retry_decision d = exact(ec, 1);
     CHECK(!d.retry);
     CHECK(delay_ms(d) == 0);
     CHECK(d.advice == retry_advice::never);
@@ -302,27 +368,26 @@ TEST_CASE("a TrackingMore category keeps the library's advice, even if equivalen
   const response_like category;
   const std::error_code ec(1, category);
   REQUIRE(ec == std::errc::timed_out);
-  const tk::retry_decision d = tk::decide(ec, 1);
+  const tk::retry_decision d = exact(ec, 1);
   CHECK(!d.retry);
   CHECK(d.advice == retry_advice::never);
 }
 
 TEST_CASE("HTTP statuses and response errors") {
-  const tk::retry_decision unavailable = tk::decide(tk::http::to_error_code(503), 1);
+  const tk::retry_decision unavailable = exact(tk::http::to_error_code(503), 1);
   CHECK(unavailable.retry);
   CHECK(delay_ms(unavailable) == 500);
   CHECK(unavailable.advice == retry_advice::after_delay);
-  const tk::retry_decision too_many = tk::decide(tk::http::to_error_code(429), 1);
+  const tk::retry_decision too_many = exact(tk::http::to_error_code(429), 1);
   CHECK(too_many.retry);
   CHECK(delay_ms(too_many) == 120'000);
-  CHECK(!tk::decide(tk::http::to_error_code(501), 1).retry);
-  CHECK(tk::decide(tk::http::to_error_code(501), 1).advice == retry_advice::never);
-  CHECK(!tk::decide(tk::http::to_error_code(404), 1).retry);
-  CHECK(tk::decide(tk::http::to_error_code(404), 1).advice == retry_advice::after_fixing_request);
-  CHECK(!tk::decide(tk::http::to_error_code(0), 1).retry);
-  CHECK(!tk::decide(tk::make_error_code(tk::response_errc::not_json), 1).retry);
-  CHECK(tk::decide(tk::make_error_code(tk::response_errc::not_json), 1).advice ==
-        retry_advice::never);
+  CHECK(!exact(tk::http::to_error_code(501), 1).retry);
+  CHECK(exact(tk::http::to_error_code(501), 1).advice == retry_advice::never);
+  CHECK(!exact(tk::http::to_error_code(404), 1).retry);
+  CHECK(exact(tk::http::to_error_code(404), 1).advice == retry_advice::after_fixing_request);
+  CHECK(!exact(tk::http::to_error_code(0), 1).retry);
+  CHECK(!exact(tk::make_error_code(tk::response_errc::not_json), 1).retry);
+  CHECK(exact(tk::make_error_code(tk::response_errc::not_json), 1).advice == retry_advice::never);
 }
 
 TEST_CASE("Retry-After: delay-seconds") {

@@ -15,6 +15,7 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 
 #include "../most_in_window.hpp"
 
@@ -37,19 +38,57 @@ int port_of(int fd, bool peer) {
   return failed != 0 || address.sin_family != AF_INET ? -1 : ntohs(address.sin_port);
 }
 
-/// Shuts down this process's connection from `peer_port` to `local_port`, so that its client gets
-/// no answer; false if there is none. cpp-httplib gives a handler no access to its socket, so the
-/// socket is found among the process's descriptors; it is shut down, not closed, since cpp-httplib
-/// closes it.
+/// This process's socket of the connection from `peer_port` to `local_port`, or -1. cpp-httplib
+/// gives a handler no access to its socket, so it is found among the process's descriptors.
 // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): named at every call
-bool shut_down_connection(int local_port, int peer_port) {
+int find_connection(int local_port, int peer_port) {
   for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
     const int fd = std::stoi(entry.path().filename().string());
-    if (port_of(fd, false) == local_port && port_of(fd, true) == peer_port) {
-      return shutdown(fd, SHUT_RDWR) == 0;
+    if (port_of(fd, false) == local_port && port_of(fd, true) == peer_port) return fd;
+  }
+  return -1;
+}
+
+/// What a reply with `fault` (`cut_length` or `cut_chunked`) sends before its connection closes.
+std::string cut_answer(const reply& r) {
+  std::string text =
+      "HTTP/1.1 " + std::to_string(r.status) + " Stub\r\nContent-Type: " + r.content_type + "\r\n";
+  for (const header& h : r.headers) text += h.first + ": " + h.second + "\r\n";
+  const std::string half = r.body.substr(0, r.body.size() / 2);
+  if (r.fault == fault::cut_length) {
+    return text + "Content-Length: " + std::to_string(r.body.size()) + "\r\n\r\n" + half;
+  }
+  text += "Transfer-Encoding: chunked\r\n\r\n";
+  if (half.empty()) return text;  // an empty chunk would be the last one
+  char size[32];
+  std::snprintf(size, sizeof size, "%zx\r\n", half.size());
+  return text + size + half + "\r\n";
+}
+
+/// Breaks the connection `fd` as `r.fault` says; false if it cannot. The socket is shut down or
+/// replaced, never closed, since cpp-httplib closes its descriptor.
+bool break_connection(int fd, const reply& r) {
+  if (fd < 0) return false;
+  if (r.fault == fault::reset) {
+    // With a zero linger time, closing the last descriptor of a socket sends RST. dup2 closes it
+    // and puts an unconnected socket in its place in one step, for cpp-httplib to close.
+    const linger abort{1, 0};
+    const int replacement = socket(AF_INET, SOCK_STREAM, 0);
+    const bool reset = replacement >= 0 &&
+                       setsockopt(fd, SOL_SOCKET, SO_LINGER, &abort, sizeof abort) == 0 &&
+                       dup2(replacement, fd) == fd;
+    if (replacement >= 0) close(replacement);
+    return reset;
+  }
+  if (r.fault == fault::cut_length || r.fault == fault::cut_chunked) {
+    const std::string text = cut_answer(r);
+    for (std::size_t sent = 0; sent < text.size();) {
+      const ssize_t n = send(fd, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
+      if (n <= 0) return false;
+      sent += static_cast<std::size_t>(n);
     }
   }
-  return false;
+  return shutdown(fd, SHUT_RDWR) == 0;
 }
 
 /// `word` as one word for the shell: in single quotes, a quote in it as '\''.
@@ -73,9 +112,35 @@ reply unauthorised() { return {401, R"({"meta":{"code":401,"message":"Authentica
 reply dropped_connection(std::chrono::milliseconds delay) {
   reply r;
   r.delay = delay;
-  r.drop = true;
+  r.fault = fault::drop;
   return r;
 }
+
+reply reset_connection(std::chrono::milliseconds delay) {
+  reply r;
+  r.delay = delay;
+  r.fault = fault::reset;
+  return r;
+}
+
+reply cut_body(reply r, bool chunked) {
+  r.fault = chunked ? fault::cut_chunked : fault::cut_length;
+  return r;
+}
+
+closed_port::closed_port() : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  // Bound, the port is this socket's; not listening, Linux answers a connection to it with RST.
+  if (fd_ < 0 || bind(fd_, generic(address), sizeof address) != 0 ||
+      (port_ = port_of(fd_, false)) <= 0) {
+    if (fd_ >= 0) close(fd_);
+    throw std::runtime_error("stub::closed_port: cannot bind a port of 127.0.0.1");
+  }
+}
+
+closed_port::~closed_port() { close(fd_); }
 
 std::size_t most_in_window(const std::vector<request>& requests, clock_type::duration window) {
   std::vector<clock_type::time_point> arrivals;
@@ -118,10 +183,10 @@ struct api::state {
   void handle(const httplib::Request& in, httplib::Response& out) {
     const reply r = answer(in);
     std::this_thread::sleep_for(r.delay);
-    if (r.drop) {
-      if (shut_down_connection(in.local_port, in.remote_port)) return;
+    if (r.fault != fault::none) {
+      if (break_connection(find_connection(in.local_port, in.remote_port), r)) return;
       out.status = 500;
-      out.set_content("stub::api: cannot find the connection to drop", "text/plain");
+      out.set_content("stub::api: cannot break the connection", "text/plain");
       return;
     }
     out.status = r.status;
@@ -142,7 +207,7 @@ api::api(std::string api_key, std::string key_header) : state_(std::make_unique<
   s.port = s.server.bind_to_any_port("127.0.0.1");
   if (s.port <= 0) throw std::runtime_error("stub::api: cannot listen on 127.0.0.1");
   s.listener = std::thread([&s] {
-    // A dropped connection makes cpp-httplib write to a shut-down socket, which raises SIGPIPE in
+    // A broken connection makes cpp-httplib write to a shut-down socket, which raises SIGPIPE in
     // the writing thread. Blocked here, it is blocked in the pool's threads, which this one starts,
     // and not in the rest of the process.
     sigset_t pipe{};

@@ -18,18 +18,57 @@ using clock_type = std::chrono::steady_clock;
 /// A header's name and value.
 using header = std::pair<std::string, std::string>;
 
+/// How a reply breaks its transfer, after reading the request and waiting its delay. A slow answer
+/// is a `delay` longer than the client's timeout; a closed port is `closed_port`.
+enum class fault {
+  none,   ///< The whole answer.
+  drop,   ///< No answer: the connection is closed (FIN).
+  reset,  ///< No answer: the connection is reset (RST: SO_LINGER 0, then closed).
+  /// The status line, the headers with the whole body's Content-Length, and the first half of the
+  /// body (rounded down); then the connection is closed (FIN).
+  cut_length,
+  /// The status line, the headers with Transfer-Encoding: chunked (no Content-Length), and the
+  /// first half of the body (rounded down) as one chunk, if not empty; then the connection is
+  /// closed (FIN) before the last chunk. HTTP/1.1 frames a body without a Content-Length either so
+  /// or by closing the connection, and a body cut by a close looks complete to every client.
+  cut_chunked,
+};
+
 /// One scripted answer.
 struct reply {
   int status = 200;                               ///< The HTTP status.
   std::string body;                               ///< Sent as is.
   std::string content_type = "application/json";  ///< The Content-Type header.
   std::vector<header> headers{};                  ///< Any others, e.g. {"Retry-After", "120"}.
-  std::chrono::milliseconds delay{0};             ///< Waited before answering (or dropping).
-  bool drop = false;  ///< Read the request, then close the connection without an answer.
+  std::chrono::milliseconds delay{0};             ///< Waited before answering (or breaking).
+  stub::fault fault = fault::none;                ///< How its transfer breaks, if it does.
 };
 
 /// A reply that closes the connection without an answer, after `delay`.
 reply dropped_connection(std::chrono::milliseconds delay = {});
+/// A reply that resets the connection without an answer, after `delay`.
+reply reset_connection(std::chrono::milliseconds delay = {});
+/// `r` with its body cut: `fault::cut_length`, or `fault::cut_chunked` when `chunked`.
+reply cut_body(reply r, bool chunked = false);
+
+/// A port of 127.0.0.1 with no listener: a connection to it is refused (ECONNREFUSED). It holds
+/// the port, bound but not listening, so that nothing else takes it while it lives.
+class closed_port {
+ public:
+  /// Throws std::runtime_error if it cannot bind a port.
+  closed_port();
+  closed_port(const closed_port&) = delete;
+  closed_port& operator=(const closed_port&) = delete;
+  ~closed_port();
+  /// The port.
+  int port() const { return port_; }
+  /// "http://127.0.0.1:<port>".
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  int fd_ = -1;
+  int port_ = -1;
+};
 
 /// One request the stand-in received.
 struct request {

@@ -2,9 +2,15 @@
 #include "stub_api.hpp"
 
 #include <algorithm>
+#include <arpa/inet.h>
+#include <cerrno>
 #include <httplib.h>
+#include <netinet/in.h>
 #include <stdexcept>
+#include <string>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 #include "../catch.hpp"
@@ -15,6 +21,43 @@ using std::chrono::milliseconds;
 
 /// The headers of a request with the stand-in's default API key.
 httplib::Headers key() { return {{"Tracking-Api-Key", "test-key"}}; }
+
+/// What a raw TCP client of 127.0.0.1:`port` received, and how the connection ended.
+struct exchange {
+  std::string received;  ///< Every byte read.
+  int end = -1;          ///< 0 for a close (FIN), else the errno of the failed connect or read.
+};
+
+/// Sends `request` to 127.0.0.1:`port` and reads until the connection ends.
+exchange exchange_with(int port, const std::string& request) {
+  exchange result;
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): sockets' API, made for this cast
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    result.end = errno;
+  } else {
+    REQUIRE(send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+            static_cast<ssize_t>(request.size()));
+    char buffer[512];
+    ssize_t n = 0;
+    while ((n = recv(fd, buffer, sizeof buffer, 0)) > 0) {
+      result.received.append(buffer, static_cast<std::size_t>(n));
+    }
+    result.end = n == 0 ? 0 : errno;
+  }
+  close(fd);
+  return result;
+}
+
+/// A GET of `path` with the stand-in's default API key, as raw bytes.
+std::string raw_get(const std::string& path) {
+  return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nTracking-Api-Key: test-key\r\n\r\n";
+}
 
 }  // namespace
 
@@ -121,6 +164,75 @@ TEST_CASE("the stand-in drops a connection without an answer, then goes on with 
   REQUIRE(answered);
   CHECK(answered->status == 200);
   CHECK(api.requests().size() == 2);
+}
+
+TEST_CASE("the stand-in resets a connection without an answer, then goes on with its script") {
+  stub::api api;
+  api.script("GET", "/reset", {stub::reset_connection(), {200, "{}"}});
+  const exchange reset = exchange_with(api.port(), raw_get("/reset"));
+  CHECK(reset.received.empty());
+  CHECK(reset.end == ECONNRESET);
+  httplib::Client client(api.url());
+  const auto answered = client.Get("/reset", key());
+  REQUIRE(answered);
+  CHECK(answered->status == 200);
+  CHECK(api.requests().size() == 2);
+}
+
+TEST_CASE("the stand-in cuts a body short of its Content-Length, then closes") {
+  stub::api api;
+  stub::reply cut = stub::cut_body({200, R"({"meta":{"code":200}})"});
+  cut.headers = {{"X-Scripted", "yes"}};
+  api.script("GET", "/cut", {cut});
+  const exchange e = exchange_with(api.port(), raw_get("/cut"));
+  CHECK(e.received ==
+        "HTTP/1.1 200 Stub\r\nContent-Type: application/json\r\nX-Scripted: yes\r\n"
+        "Content-Length: 21\r\n\r\n{\"meta\":{\"");
+  CHECK(e.end == 0);
+  httplib::Client client(api.url());
+  const auto response = client.Get("/cut", key());
+  CHECK(response.error() == httplib::Error::Read);
+}
+
+TEST_CASE("the stand-in cuts a chunked body before its last chunk, then closes") {
+  stub::api api;
+  api.script("GET", "/chunked", {stub::cut_body({503, "0123456789abcdefghij", "text/html"}, true)});
+  const exchange e = exchange_with(api.port(), raw_get("/chunked"));
+  CHECK(e.received ==
+        "HTTP/1.1 503 Stub\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+        "a\r\n0123456789\r\n");
+  CHECK(e.received.find("Content-Length") == std::string::npos);
+  CHECK(e.end == 0);
+  // A body of one byte has an empty first half: no chunk at all, since an empty one is the last.
+  api.script("GET", "/chunked", {stub::cut_body({200, "x"}, true)});
+  const std::string headers_only =
+      "HTTP/1.1 200 Stub\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+  CHECK(exchange_with(api.port(), raw_get("/chunked")).received == headers_only);
+  httplib::Client client(api.url());
+  CHECK(client.Get("/chunked", key()).error() == httplib::Error::Read);
+}
+
+TEST_CASE("a closed port refuses connections while it lives") {
+  const stub::closed_port closed;
+  CHECK(closed.port() > 0);
+  CHECK(closed.url() == "http://127.0.0.1:" + std::to_string(closed.port()));
+  CHECK(exchange_with(closed.port(), raw_get("/")).end == ECONNREFUSED);
+  httplib::Client client(closed.url());
+  CHECK(client.Get("/").error() == httplib::Error::Connection);
+}
+
+TEST_CASE(
+    "a reply slower than the client's timeout: the client gives up, the stand-in records it") {
+  stub::api api;
+  stub::reply slow{200, "{}"};
+  slow.delay = milliseconds(300);
+  api.script("GET", "/slow", {slow});
+  httplib::Client client(api.url());
+  client.set_read_timeout(0, 50'000);  // 50 ms
+  const auto sent = stub::clock_type::now();
+  CHECK(client.Get("/slow", key()).error() == httplib::Error::Read);
+  CHECK(stub::clock_type::now() - sent < milliseconds(300));
+  CHECK(api.requests().size() == 1);
 }
 
 TEST_CASE("the stand-in answers and records requests from several threads at once") {

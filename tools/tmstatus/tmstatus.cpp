@@ -220,7 +220,8 @@ int explain_response(tk::api_version version, int status, const std::string& pat
   tmstatus::write_line(std::cout, "API version", tk::name_of(version));
   tmstatus::write_line(std::cout, "HTTP status", std::to_string(status));
   tmstatus::write_error_code(std::cout, ec);
-  const tk::retry_decision first = tk::decide(ec, 1);
+  // A jitter of 1: the longest wait the default decision can ask for, the same on every run.
+  const tk::retry_decision first = tk::decide(ec, 1, {}, std::chrono::seconds{0}, 1.0);
   tmstatus::write_line(std::cout, "Decision", first ? "retry" : "do not retry");
   tmstatus::write_line(std::cout, "Wait (s)", seconds_of(first.delay));
 

@@ -121,6 +121,14 @@ class pacer {
     raise(pause_end_, u);
   }
 
+  /// The end of the latest pause (`pause_until`), or the clock's earliest time without one. A
+  /// caller that sleeps until a slot itself (as `wait` does) reserves again when this is after
+  /// the slot: the pause began while it slept.
+  clock::time_point paused_until() const noexcept {
+    return clock::time_point{std::chrono::duration_cast<clock::duration>(
+        std::chrono::nanoseconds{pause_end_.load()})};
+  }
+
   /// Reserves a slot for now (`clock::now()`), sleeps until it, and returns it. If a pause that
   /// began after the reservation covers the slot, it reserves again, so that a thread that was
   /// already waiting does not send during the pause either. (A request already sent cannot be
@@ -132,7 +140,7 @@ class pacer {
       if (slot == now) return slot;
       // sleep_until may wake before the slot (MinGW's rounds the sleep to Windows' milliseconds).
       while (clock::now() < slot) std::this_thread::sleep_until(slot);
-      if (pause_end_.load() <= detail::nanoseconds_of(slot)) return slot;
+      if (paused_until() <= slot) return slot;
     }
   }
 

@@ -63,6 +63,12 @@ struct redis_options {
   std::chrono::milliseconds reconnect_interval{1000};
   /// How many processes share the account: without Redis, each paces at the rate divided by this.
   unsigned processes = 1;
+  /// For tests that scale time: the caller's clock (the times it passes, what `wait` sleeps on)
+  /// runs 1 / `time_scale` times as fast as Redis's, whose seconds the rate and the pauses are
+  /// scaled to. 1 (and `now` empty: `steady_clock::now`) for everyone else.
+  double time_scale = 1.0;
+  /// The caller's clock, when it is not `steady_clock` (see `time_scale`).
+  std::function<std::chrono::steady_clock::time_point()> now{};
   /// Called on each change between Redis and the local fallback, with what failed (hiredis's
   /// message; never the API key). Called from the thread that saw the change, after the pacer
   /// has released its lock; it must not throw.
@@ -145,9 +151,10 @@ inline std::string bucket_name(std::string_view api_key, endpoint e) {
 /// KEYS[1] holds the bucket's theoretical arrival time (GCRA, as `pacer` keeps it), KEYS[2] the
 /// end of the latest pause; each expires when it no longer matters (the bucket is full again, the
 /// pause is over), so that an idle account leaves nothing behind. ARGV: the operation, the
-/// interval, the tolerance ((burst - 1) x interval), and for a pause its length from now.
-/// `reserve` returns the wait before the reserved slot; `pause` moves the bucket past the pause's
-/// end and returns 0; `check` returns how long the latest pause still lasts.
+/// interval, the tolerance ((burst - 1) x interval), and a length from now: when the request will
+/// be ready (`reserve`), or the pause's (`pause`). `reserve` returns the wait before the reserved
+/// slot; `pause` moves the bucket past the pause's end and returns 0; `check` returns how long the
+/// latest pause still lasts.
 inline constexpr const char* gcra_script = R"lua(
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -156,15 +163,16 @@ if ARGV[1] == 'check' then
 end
 local interval = tonumber(ARGV[2])
 local tolerance = tonumber(ARGV[3])
+local at = now + tonumber(ARGV[4])
 local tat = math.max(tonumber(redis.call('GET', KEYS[1])) or now, now)
 local wait = 0
 if ARGV[1] == 'pause' then
-  local stop = now + tonumber(ARGV[4])
-  local pause = math.max(tonumber(redis.call('GET', KEYS[2])) or now, stop)
+  local pause = math.max(tonumber(redis.call('GET', KEYS[2])) or now, at)
   redis.call('SET', KEYS[2], string.format('%d', pause), 'PX', math.floor((pause - now) / 1000) + 1)
-  tat = math.max(tat, stop + tolerance)
+  tat = math.max(tat, at + tolerance)
 else
-  wait = math.max(0, tat - now - tolerance)
+  tat = math.max(tat, at)
+  wait = math.max(at - now, tat - now - tolerance)
   tat = tat + interval
 end
 redis.call('SET', KEYS[1], string.format('%d', tat), 'PX', math.floor((tat - now) / 1000) + 1)
@@ -219,23 +227,23 @@ inline timeval timeval_of(std::chrono::milliseconds ms) noexcept {
 }  // namespace detail
 
 /// A pacer shared through Redis by every process that uses one API key: the same interface and
-/// guarantees as `pacer` (`reserve`, `pause_until`, `wait`), counted across processes and
-/// machines. Each reservation is one atomic script in Redis, on Redis's clock (`TIME`), so that
-/// machines whose clocks differ agree; a pause (after a 429) moves the shared bucket, so that no
-/// process sends before it ends.
+/// guarantees as `pacer` (`reserve`, `pause_until`, `paused_until`, `wait`), counted across
+/// processes and machines, so that it can stand wherever a `pacer` does (in a `client_state`,
+/// through `pacer_ref`). Each reservation is one atomic script in Redis, on Redis's clock (`TIME`),
+/// so that machines whose clocks differ agree; a pause (after a 429) moves the shared bucket, so
+/// that no process sends before it ends.
 ///
 /// When Redis fails (refuses, times out past `command_timeout`, loses the script, restarts), the
 /// reservation is paced by a local pacer at the rate divided by `redis_options::processes` (burst
 /// 1), which also keeps every pause this process saw; the observer hears of it, and the pacer
-/// reconnects at most once per `reconnect_interval`. For one second after Redis fails nothing is
-/// sent, and for one second after it returns both pacers must agree, so that no window of a second
-/// adds the shared rate and the fallback's. No call but `wait` (which sleeps until its slot)
-/// blocks longer than the timeouts allow (the lock's `command_timeout`, then `connect_timeout` and
-/// a few `command_timeout`s), none throws once constructed but `std::bad_alloc`, and none sends
-/// faster than the fallback allows.
+/// reconnects at most once per `reconnect_interval`. For one second after Redis fails nothing new
+/// is sent, and for one second (and one reconnect interval, so that every process is back) after
+/// it returns each request waits for both pacers, so that no window of a second adds the shared
+/// rate and the fallback's. No call but `wait` (which sleeps until its slot) blocks longer than
+/// the timeouts allow (the lock's `command_timeout`, then `connect_timeout` and a few
+/// `command_timeout`s), and none throws once constructed: whatever fails is paced locally.
 ///
 /// Thread-safe: the threads of a process share one pacer (and one connection, behind a mutex).
-/// Times are on `clock`: pass `clock::now()` as `now`, since the shared bucket is on Redis's clock.
 class redis_pacer {
  public:
   /// The clock of every time and duration here, as `pacer`'s.
@@ -244,14 +252,16 @@ class redis_pacer {
   /// A pacer of `requests_per_second` allowing `burst` at once, for the account of `api_key` on
   /// endpoint kind `e`, shared through the Redis of `options`. Connects at once; if Redis fails, it
   /// starts on the fallback (and reports it). Throws `std::invalid_argument` for a rate or burst
-  /// that `pacer` rejects, for no processes, and for timeouts that are not positive.
+  /// that `pacer` rejects, for no processes, for timeouts that are not positive and for a time
+  /// scale that is not positive and finite.
   redis_pacer(redis_options options, std::string_view api_key, endpoint e,
               double requests_per_second, unsigned burst = 1)
       : options_(valid(std::move(options))),
         fallback_(checked(requests_per_second, burst) / options_.processes, 1),
         bucket_(options_.key_prefix + detail::bucket_name(api_key, e)),
         pause_key_(bucket_ + ":pause") {
-    const double interval_us = std::ceil(1e6 / requests_per_second);
+    // The interval on Redis's clock, in its microseconds.
+    const double interval_us = std::ceil(1e6 * options_.time_scale / requests_per_second);
     if (!(interval_us < 1e15)) throw std::invalid_argument("trackingmore::redis_pacer: rate");
     interval_us_ = std::max<std::int64_t>(1, static_cast<std::int64_t>(interval_us));
     tolerance_us_ = interval_us_ * (static_cast<std::int64_t>(burst) - 1);
@@ -271,40 +281,52 @@ class redis_pacer {
 
   /// Reserves the next slot for a request ready at `now` and returns how long to wait for it: in
   /// the shared bucket when Redis answers (a wait then includes the round trip), else locally.
-  clock::duration reserve(clock::time_point now) {
-    const std::optional<std::int64_t> us = run("reserve", 0);
-    if (!us) return fallback_.reserve(now);
+  clock::duration reserve(clock::time_point now) noexcept {
+    // Just after a fallback, the local pacer too: the shared bucket then counts the request at
+    // the later of the two slots, when it will really be sent.
+    const bool both = now < both_until_.load();
+    const clock::duration local = both ? fallback_.reserve(now) : clock::duration::zero();
+    const std::optional<std::int64_t> us = run("reserve", to_redis(local));
+    if (!us) return both ? local : fallback_.reserve(now);
     // Redis's wait runs from when it ran the script: from its answer here (after the time the
     // connection's lock and the round trip took), not from `now`. No wait is no wait.
-    const clock::time_point answered = clock::now();
-    const clock::time_point slot =
-        *us == 0 ? now : std::max(answered, now) + std::chrono::microseconds(*us);
+    const clock::time_point slot = *us == 0 ? now : std::max(caller_now(), now) + from_redis(*us);
     // The local pacer learns every slot (and so every pause) of the shared bucket, for a fallback.
     fallback_.pause_until(slot);
-    if (answered < both_until_.load()) return std::max(slot - now, fallback_.reserve(now));
     return slot - now;
   }
 
   /// No slot of any process begins before `until` (the end of a 429's wait); locally too, so that
   /// the pause holds if Redis fails. A pause never shortens another.
-  void pause_until(clock::time_point until) {
+  void pause_until(clock::time_point until) noexcept {
     fallback_.pause_until(until);
     raise(local_pause_end_, until.time_since_epoch().count());
-    const auto left = std::chrono::ceil<std::chrono::microseconds>(until - clock::now());
-    if (left.count() > 0) (void)run("pause", left.count());
+    const std::int64_t left = to_redis(until - caller_now());
+    if (left > 0) (void)run("pause", left);
+  }
+
+  /// The end of the latest pause that this process or, when Redis answers, any process began; the
+  /// clock's earliest time without one. A caller that sleeps until a slot itself reserves again
+  /// when this is after the slot. One round trip to Redis.
+  clock::time_point paused_until() noexcept {
+    const clock::time_point local{clock::duration(local_pause_end_.load())};
+    const std::optional<std::int64_t> left = run("check", 0);
+    if (!left || *left == 0) return local;
+    return std::max(local, caller_now() + from_redis(*left));
   }
 
   /// Reserves a slot for now, sleeps until it, and returns it; if a pause that began meanwhile
   /// (here or in another process) covers the slot, reserves again.
   clock::time_point wait() {
     for (;;) {
-      const clock::time_point now = clock::now();
+      const clock::time_point now = caller_now();
       const clock::time_point slot = now + reserve(now);
       if (slot == now) return slot;
-      while (clock::now() < slot) std::this_thread::sleep_until(slot);
-      if (local_pause_end_.load() > slot.time_since_epoch().count()) continue;
-      const std::optional<std::int64_t> left = run("check", 0);
-      if (!left || *left == 0) return slot;
+      for (clock::time_point t = now; t < slot; t = caller_now()) {
+        std::this_thread::sleep_for(
+            std::chrono::duration_cast<clock::duration>((slot - t) * options_.time_scale));
+      }
+      if (paused_until() <= slot) return slot;
     }
   }
 
@@ -315,9 +337,10 @@ class redis_pacer {
   /// `options`, or `std::invalid_argument` for the values the class rejects.
   static redis_options valid(redis_options options) {
     if (options.processes == 0 || options.connect_timeout.count() <= 0 ||
-        options.command_timeout.count() <= 0 || options.reconnect_interval.count() < 0) {
+        options.command_timeout.count() <= 0 || options.reconnect_interval.count() < 0 ||
+        !(options.time_scale > 0.0) || !std::isfinite(options.time_scale)) {
       throw std::invalid_argument(
-          "trackingmore::redis_pacer: processes and timeouts must be positive");
+          "trackingmore::redis_pacer: processes, timeouts and the time scale must be positive");
     }
     return options;
   }
@@ -333,6 +356,21 @@ class redis_pacer {
     clock::rep now = value.load();
     while (now < least && !value.compare_exchange_weak(now, least)) {
     }
+  }
+
+  clock::time_point caller_now() const { return options_.now ? options_.now() : clock::now(); }
+
+  /// `us` microseconds of Redis's clock, on the caller's.
+  clock::duration from_redis(std::int64_t us) const noexcept {
+    return std::chrono::ceil<clock::duration>(
+        std::chrono::duration<double, std::micro>(static_cast<double>(us) / options_.time_scale));
+  }
+
+  /// `d` of the caller's clock in microseconds of Redis's, rounded up.
+  std::int64_t to_redis(clock::duration d) const noexcept {
+    const double us =
+        std::ceil(std::chrono::duration<double, std::micro>(d).count() * options_.time_scale);
+    return us < 1e15 ? static_cast<std::int64_t>(us) : static_cast<std::int64_t>(1e15);
   }
 
   using reply_ptr = std::unique_ptr<redisReply, detail::reply_deleter>;
@@ -412,7 +450,15 @@ class redis_pacer {
 
   /// Runs `operation` of the script; `std::nullopt` when Redis cannot answer now (the fallback
   /// paces). Reconnects when the interval allows; reports each change.
-  std::optional<std::int64_t> run(const char* operation, std::int64_t pause_us) {
+  std::optional<std::int64_t> run(const char* operation, std::int64_t pause_us) noexcept {
+    try {
+      return run_or_throw(operation, pause_us);
+    } catch (...) {  // std::bad_alloc, or an observer's exception: this call paces locally
+      return std::nullopt;
+    }
+  }
+
+  std::optional<std::int64_t> run_or_throw(const char* operation, std::int64_t pause_us) {
     std::unique_lock<std::timed_mutex> lock(mutex_, options_.command_timeout);
     if (!lock.owns_lock()) return std::nullopt;  // another thread is stuck on a slow Redis
     std::string failure;
@@ -450,12 +496,14 @@ class redis_pacer {
     const bool was = connected_.exchange(result.has_value());
     lock.unlock();
     if (result && (reconnected || !was)) {
-      // Both pacers for one second: no window adds the fallback's requests to the shared ones.
-      both_until_ = clock::now() + std::chrono::seconds(1);
+      // Both pacers for one second, and until every other process has tried Redis again: no
+      // window adds the fallback's requests to the shared ones.
+      both_until_ = caller_now() + std::chrono::seconds(1) +
+                    from_redis(options_.reconnect_interval.count() * 1000);
       report(redis_event::available, "");
     } else if (!result && was) {
       // Nothing for one second, then the fallback: no window adds the shared requests to it.
-      fallback_.pause_until(clock::now() + std::chrono::seconds(1));
+      fallback_.pause_until(caller_now() + std::chrono::seconds(1));
       report(redis_event::unavailable, failure);
     }
     return result;

@@ -12,6 +12,7 @@
 
 #include <trackingmore/status.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <limits>
@@ -108,16 +109,48 @@ constexpr std::chrono::milliseconds backoff(const retry_policy& policy, unsigned
       static_cast<std::chrono::milliseconds::rep>(static_cast<double>(bound_ms) * jitter)};
 }
 
+/// SplitMix64's output function: a bijection of 64-bit values that spreads every input bit.
+constexpr std::uint64_t mix64(std::uint64_t z) noexcept {
+  z = (z ^ (z >> 30U)) * 0xBF58476D1CE4E5B9U;
+  z = (z ^ (z >> 27U)) * 0x94D049BB133111EBU;
+  return z ^ (z >> 31U);
+}
+
+/// A number drawn uniformly from [0, 1) by the calling thread's own generator (SplitMix64), so
+/// that no lock or shared write is on the path. Each generator is seeded on its first draw from a
+/// process-wide counter, the address of its state (another per thread) and both clocks (another
+/// per process), so that the threads of a process, and processes started at once, all draw
+/// different sequences.
+inline double random_jitter() noexcept {
+  thread_local std::uint64_t state = 0;
+  if (state == 0) {
+    static std::atomic<std::uint64_t> threads_seeded{0};
+    const auto count = [](auto clock_now) {
+      return static_cast<std::uint64_t>(clock_now.time_since_epoch().count());
+    };
+    state = mix64(threads_seeded.fetch_add(1, std::memory_order_relaxed) ^
+                  mix64(reinterpret_cast<std::uintptr_t>(&state)) ^  // NOLINT: its bits only
+                  mix64(count(std::chrono::steady_clock::now())) ^
+                  mix64(count(std::chrono::system_clock::now()) + 1));
+  }
+  state += 0x9E3779B97F4A7C15U;  // SplitMix64's step (the golden ratio): a period of 2^64
+  // The top 53 bits make a double of [0, 1) exactly.
+  return static_cast<double>(mix64(state) >> 11U) * 0x1.0p-53;
+}
+
 }  // namespace detail
 
 /// Whether and when to send again a request that failed with `ec`, after `attempts_made`
 /// attempts (the first included), under `policy`, given the server's `retry_after` (the parsed
-/// `Retry-After` header, zero without one) and a `jitter` drawn uniformly from [0, 1].
+/// `Retry-After` header, zero without one) and a `jitter` drawn uniformly from [0, 1]. The overload
+/// without `jitter` draws it itself: see below.
 ///
 /// - The advice is `retry_advice_of(ec)`; for a category other than TrackingMore's, the transient
 ///   network errors (`ec == std::errc::timed_out`, `connection_reset`, `connection_refused`,
 ///   `connection_aborted`, `network_unreachable`, `network_down`, `host_unreachable`,
-///   `broken_pipe`, `resource_unavailable_try_again`) are `after_delay`.
+///   `broken_pipe`, `resource_unavailable_try_again`) are `after_delay`. A `transport_errc`, what
+///   the headers for HTTP clients give where no std::errc fits, has its own advice: `after_delay`
+///   for `response_cut` and `host_not_found_try_again`.
 /// - Only `after_delay` retries. The delay is the largest of `retry_after`,
 ///   `retry_after_seconds(ec)` (120 s for every 429) and the backoff, `jitter` x
 ///   min(`max_backoff`, `initial_backoff` x 2^(`attempts_made` - 1)). `jitter` is clamped to
@@ -134,9 +167,8 @@ constexpr std::chrono::milliseconds backoff(const retry_policy& policy, unsigned
 /// }
 /// ```
 inline retry_decision decide(const std::error_code& ec, unsigned attempts_made,
-                             const retry_policy& policy = {},
-                             std::chrono::seconds retry_after = std::chrono::seconds{0},
-                             double jitter = 1.0) noexcept {
+                             const retry_policy& policy, std::chrono::seconds retry_after,
+                             double jitter) noexcept {
   retry_advice advice = retry_advice_of(ec);
   if (advice == retry_advice::never && detail::is_transient_network_error(ec))
     advice = retry_advice::after_delay;
@@ -151,6 +183,19 @@ inline retry_decision decide(const std::error_code& ec, unsigned attempts_made,
   }
   if (delay > detail::saturating_ms(policy.max_wait)) return give_up;
   return {true, delay, advice};
+}
+
+/// `decide` with full jitter: the same decision, with a `jitter` drawn uniformly from [0, 1) by
+/// the calling thread's own generator, so that clients that failed at once do not all retry at
+/// once (the backoff is spread over [0, its bound); a documented or `Retry-After` wait above it
+/// stays exact). Safe from any number of threads at once: each has its generator, seeded on its
+/// first call; no lock, no allocation. Pass a jitter to the overload above for exact delays.
+inline retry_decision decide(const std::error_code& ec, unsigned attempts_made,
+                             const retry_policy& policy = {},
+                             std::chrono::seconds retry_after = std::chrono::seconds{0}) noexcept {
+  // Drawn only when a backoff may follow, so that a success costs no draw.
+  const bool may_wait = ec && attempts_made < policy.max_attempts;
+  return decide(ec, attempts_made, policy, retry_after, may_wait ? detail::random_jitter() : 1.0);
 }
 
 namespace detail {
