@@ -26,3 +26,8 @@ for program in classify_by_hand classify_with_library; do
     $1 == ".text" { text = $2 } $1 == ".rodata" { rodata = $2 }
     END { printf "| %s | %d | %d | %d |\n", name, text, rodata, text + rodata }'
 done
+
+if [ -x "$build/bench/trackingmore_redis_bench" ]; then
+  printf '\n## Pacing through Redis (loopback)\n\n'
+  "$build/bench/trackingmore_redis_bench"
+fi
