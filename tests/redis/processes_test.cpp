@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
+#include <cstdio>
 #include <iterator>
 #include <string>
 #include <thread>
@@ -159,4 +160,91 @@ TEST_CASE("redis e2e: two API keys do not share a bucket") {
   std::vector<stub::request> both = a.requests();
   for (const stub::request& r : b.requests()) both.push_back(r);
   CHECK(stub::most_in_window(both, milliseconds(200)) >= 15);
+}
+
+// The full run's soak (tests/redis/CMakeLists.txt), about 100 s: 4 processes x 4 threads of
+// retrying_client --redis, 3000 requests at 50 a second (v4's 10 at a time scale of 0.2; a 429's
+// 120 s take 24 s), while the test flushes the script twice, answers one 429, stops and restarts
+// Redis twice and freezes it once.
+TEST_CASE("redis e2e: soak: 4 processes through flushes, 429s, restarts and a frozen Redis",
+          "[.soak]") {
+  test::redis_server redis;
+  stub::api stub;
+  const std::string path = "/v4/trackings/batch";
+  stub.script("POST", path, {success()});
+  const auto start = stub::clock_type::now();
+  const auto at = [&](int ms) { std::this_thread::sleep_until(start + milliseconds(ms)); };
+  std::vector<stub::clock_type::time_point> answered_429;
+  const auto too_many = [&] {
+    answered_429.push_back(stub::clock_type::now());
+    stub.script("POST", path, {{429, real_body("v4_too_many_requests.json")}, success()});
+  };
+  const auto flush = [&] {
+    redisContext* c = redisConnectUnix(redis.unix_socket().c_str());
+    REQUIRE(c != nullptr);
+    freeReplyObject(redisCommand(c, "SCRIPT FLUSH"));
+    redisFree(c);
+  };
+  std::thread chaos([&] {
+    at(5000);
+    flush();
+    at(8000);
+    too_many();  // every process paused until about 32 s
+    at(35000);
+    redis.stop();
+    at(38000);
+    redis.restart();
+    at(45000);
+    redis.freeze();
+    at(46500);
+    redis.thaw();
+    at(50000);
+    flush();
+    at(55000);
+    redis.stop();
+    at(57000);
+    redis.restart();
+  });
+  const auto results =
+      run_processes(stub, 4, 4, redis, {"--time-scale", "0.2", "--requests", "750"}, "v4", path);
+  chaos.join();
+  const auto took = stub::clock_type::now() - start;
+  CHECK(took < std::chrono::seconds(170));
+  for (const stub::run_result& r : results) {
+    CHECK(r.exit_status == 0);
+    std::size_t lost = 0;
+    for (std::size_t i = 0; (i = r.output.find("redis: unavailable: ", i)) != std::string::npos;
+         ++i) {
+      ++lost;
+    }
+    CHECK(lost >= 2);  // the two restarts at least (the freeze too, if it caught a call)
+    CHECK(r.output.rfind("redis: available\n") > r.output.rfind("redis: unavailable: "));
+  }
+  const std::vector<stub::request> requests = stub.requests();
+  CHECK(requests.size() == 3000 + answered_429.size());
+  // A documented second is 200 ms: 10 + 1 shared, 4 + 10 at most without Redis.
+  CHECK(stub::most_in_window(requests, milliseconds(200)) <= 14);
+  for (const auto t : answered_429) {
+    const auto first = std::find_if(requests.begin(), requests.end(),
+                                    [&](const stub::request& r) { return r.arrival >= t; });
+    REQUIRE(first != requests.end());
+    const auto during =
+        std::count_if(requests.begin(), requests.end(), [&](const stub::request& r) {
+          return r.arrival > first->arrival + milliseconds(50) &&
+                 r.arrival < first->arrival + milliseconds(24000);
+        });
+    CHECK(during == 0);
+  }
+  // Where the busiest 200 ms began, for a failure's reader.
+  std::size_t most = 0;
+  double busiest = 0;
+  for (std::size_t i = 0, j = 0; j < requests.size(); ++j) {
+    while (requests[j].arrival - requests[i].arrival >= milliseconds(200)) ++i;
+    if (j - i + 1 > most) {
+      most = j - i + 1;
+      busiest = std::chrono::duration<double>(requests[i].arrival - start).count();
+    }
+  }
+  std::printf("soak: %zu requests in %.1f s; at most %zu in 200 ms, from %.3f s\n", requests.size(),
+              std::chrono::duration<double>(took).count(), most, busiest);
 }

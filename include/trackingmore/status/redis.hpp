@@ -236,11 +236,11 @@ inline timeval timeval_of(std::chrono::milliseconds ms) noexcept {
 /// When Redis fails (refuses, times out past `command_timeout`, loses the script, restarts), the
 /// reservation is paced by a local pacer at the rate divided by `redis_options::processes` (burst
 /// 1), which also keeps every pause this process saw; the observer hears of it, and the pacer
-/// reconnects at most once per `reconnect_interval`. For one second after Redis fails nothing new
-/// is sent, and for one second (and one reconnect interval, so that every process is back) after
-/// it returns each request waits for both pacers, so that no window of a second adds the shared
-/// rate and the fallback's. No call but `wait` (which sleeps until its slot) blocks longer than
-/// the timeouts allow (the lock's `command_timeout`, then `connect_timeout` and a few
+/// reconnects at most once per `reconnect_interval`. For one second after the last slot Redis gave
+/// nothing new is sent, and for one second (and one reconnect interval, so that every process is
+/// back) after it returns each request waits for both pacers, so that no window of a second adds
+/// the shared rate and the fallback's. No call but `wait` (which sleeps until its slot) blocks
+/// longer than the timeouts allow (the lock's `command_timeout`, then `connect_timeout` and a few
 /// `command_timeout`s), and none throws once constructed: whatever fails is paced locally.
 ///
 /// Thread-safe: the threads of a process share one pacer (and one connection, behind a mutex).
@@ -287,12 +287,19 @@ class redis_pacer {
     const bool both = now < both_until_.load();
     const clock::duration local = both ? fallback_.reserve(now) : clock::duration::zero();
     const std::optional<std::int64_t> us = run("reserve", to_redis(local));
-    if (!us) return both ? local : fallback_.reserve(now);
     // Redis's wait runs from when it ran the script: from its answer here (after the time the
-    // connection's lock and the round trip took), not from `now`. No wait is no wait.
-    const clock::time_point slot = *us == 0 ? now : std::max(caller_now(), now) + from_redis(*us);
+    // connection's lock and the round trip took), not from `now`. So does a local slot taken
+    // after waiting for Redis: one taken at `now` might be past already, with others beside it.
+    const clock::time_point answered = std::max(caller_now(), now);
+    if (!us) {
+      if (both && answered == now) return local;
+      const clock::duration wait = fallback_.reserve(answered);
+      return wait == clock::duration::zero() ? wait : answered + wait - now;
+    }
+    const clock::time_point slot = *us == 0 ? now : answered + from_redis(*us);
     // The local pacer learns every slot (and so every pause) of the shared bucket, for a fallback.
     fallback_.pause_until(slot);
+    raise(last_slot_, slot.time_since_epoch().count());
     return slot - now;
   }
 
@@ -306,13 +313,19 @@ class redis_pacer {
   }
 
   /// The end of the latest pause that this process or, when Redis answers, any process began; the
-  /// clock's earliest time without one. A caller that sleeps until a slot itself reserves again
-  /// when this is after the slot. One round trip to Redis.
+  /// clock's earliest time without one; now, when Redis took longer than one interval to answer.
+  /// A caller that sleeps until a slot itself reserves again when this is after the slot. One
+  /// round trip to Redis.
   clock::time_point paused_until() noexcept {
     const clock::time_point local{clock::duration(local_pause_end_.load())};
+    const clock::time_point asked = caller_now();
     const std::optional<std::int64_t> left = run("check", 0);
+    const clock::time_point answered = caller_now();
+    // An answer later than one interval leaves the caller's slot stale: "paused until now" makes
+    // it reserve again, rather than send late beside every thread that waited as long.
+    if (answered - asked > from_redis(interval_us_)) return std::max(local, answered);
     if (!left || *left == 0) return local;
-    return std::max(local, caller_now() + from_redis(*left));
+    return std::max(local, answered + from_redis(*left));
   }
 
   /// Reserves a slot for now, sleeps until it, and returns it; if a pause that began meanwhile
@@ -502,8 +515,10 @@ class redis_pacer {
                     from_redis(options_.reconnect_interval.count() * 1000);
       report(redis_event::available, "");
     } else if (!result && was) {
-      // Nothing for one second, then the fallback: no window adds the shared requests to it.
-      fallback_.pause_until(caller_now() + std::chrono::seconds(1));
+      // Nothing for one second after the last slot Redis gave, then the fallback: no window adds
+      // the shared requests to it.
+      const clock::time_point last{clock::duration(last_slot_.load())};
+      fallback_.pause_until(std::max(caller_now(), last) + std::chrono::seconds(1));
       report(redis_event::unavailable, failure);
     }
     return result;
@@ -526,6 +541,8 @@ class redis_pacer {
   std::atomic<bool> connected_{false};  // whether the last call reached Redis
   std::atomic<clock::time_point> both_until_{clock::time_point::min()};
   std::atomic<clock::rep> local_pause_end_{std::numeric_limits<clock::rep>::min()};
+  std::atomic<clock::rep> last_slot_{
+      std::numeric_limits<clock::rep>::min()};  // the latest from Redis
 };
 
 }  // namespace trackingmore
