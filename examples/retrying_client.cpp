@@ -148,6 +148,8 @@ struct redis_pacers {
     return o;
   }
 };
+#else
+struct redis_pacers {};  // built without hiredis: none
 #endif
 
 /// `text` as HOST:PORT, or nullopt.
@@ -273,6 +275,61 @@ std::optional<unsigned long> count(const std::string& text, unsigned long most) 
   return value;
 }
 
+/// The --redis options, as given.
+struct redis_flags {
+  std::optional<redis_config> address;
+  std::optional<std::string> password_env;
+  std::optional<unsigned long> processes;
+
+  /// Takes option `name` with `value`, if it is one of these (each once) and valid.
+  // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): an option, then its value
+  bool take(const std::string& name, const std::string& value) {
+    if (name == "--redis" && !address) {
+#ifndef TRACKINGMORE_EXAMPLE_REDIS
+      (void)std::fprintf(stderr, "retrying_client: built without hiredis, so without --redis\n");
+      return false;
+#endif
+      address = host_and_port(value);
+      return address.has_value();
+    }
+    if (name == "--redis-password-env" && !password_env) {
+      password_env = value;
+      return std::getenv(value.c_str()) != nullptr;
+    }
+    if (name == "--redis-processes" && !processes) {
+      processes = count(value, 10'000);
+      return processes.has_value();
+    }
+    return false;
+  }
+  /// Whether they make sense together: the others only with --redis.
+  bool valid() const { return address || (!password_env && !processes); }
+  /// Where to share the pacers; nullopt without --redis.
+  std::optional<redis_config> config() const {
+    std::optional<redis_config> c = address;
+    if (!c) return c;
+    if (password_env) c->password = std::getenv(password_env->c_str());
+    c->processes = static_cast<unsigned>(processes.value_or(1));
+    return c;
+  }
+};
+
+/// Makes `state` for API `version` under `policy`: pacing through the Redis of `redis` (with
+/// `shared`, which it creates) on the program's clock `timer`, or without --redis on its own.
+void make_state(std::optional<tk::client_state>& state,
+                [[maybe_unused]] std::unique_ptr<redis_pacers>& shared,
+                [[maybe_unused]] const redis_flags& redis, tk::api_version version,
+                const tk::client_policy& policy, [[maybe_unused]] const scaled_timer& timer) {
+#ifdef TRACKINGMORE_EXAMPLE_REDIS
+  if (const std::optional<redis_config> config = redis.config()) {
+    shared = std::make_unique<redis_pacers>(*config, version, timer);
+    state.emplace(version, shared->create_trackings, shared->other, policy);
+    return;
+  }
+#endif
+  state.emplace(version, policy);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -281,9 +338,7 @@ int main(int argc, char** argv) try {
   std::optional<unsigned long> threads;
   std::optional<unsigned long> requests;
   std::optional<double> probe_seconds;
-  std::optional<redis_config> redis;
-  std::optional<std::string> password_env;
-  std::optional<unsigned long> processes;
+  redis_flags redis;
   // Each option once, before VERSION URL REQUEST.
   while (args.size() > 3 && args[0].rfind("--", 0) == 0) {
     const std::string& name = args[0];
@@ -301,32 +356,18 @@ int main(int argc, char** argv) try {
     } else if (name == "--account-probe" && !probe_seconds) {
       probe_seconds = positive(value, 1e9);
       ok = probe_seconds.has_value();
-    } else if (name == "--redis" && !redis) {
-      redis = host_and_port(value);
-      ok = redis.has_value();
-    } else if (name == "--redis-password-env" && !password_env) {
-      password_env = value;
-      ok = std::getenv(value.c_str()) != nullptr;
-    } else if (name == "--redis-processes" && !processes) {
-      processes = count(value, 10'000);
-      ok = processes.has_value();
+    } else {
+      ok = redis.take(name, value);
     }
     if (!ok) return usage(argv[0]);
     args.erase(args.begin(), args.begin() + 2);
   }
-  if (!redis && (password_env || processes)) return usage(argv[0]);
-#ifndef TRACKINGMORE_EXAMPLE_REDIS
-  if (redis) {
-    (void)std::fprintf(stderr, "retrying_client: built without hiredis, so without --redis\n");
-    return 2;
-  }
-#endif
   tk::api_version version{};
   for (const tk::api_version v : {tk::api_version::v2, tk::api_version::v3, tk::api_version::v4}) {
     if (!args.empty() && args[0] == tk::name_of(v)) version = v;
   }
   if (args.size() != 3 || tk::name_of(version).empty() || !nlohmann::json::accept(args[2]) ||
-      std::getenv("TRACKINGMORE_API_KEY") == nullptr) {
+      std::getenv("TRACKINGMORE_API_KEY") == nullptr || !redis.valid()) {
     return usage(argv[0]);
   }
   // 5 attempts, backoff from 0.5 s to 60 s, waits up to 600 s; a retry budget of 20% of the
@@ -338,16 +379,8 @@ int main(int argc, char** argv) try {
   }
   const scaled_timer timer{tk::pacer::clock::now(), time_scale.value_or(1.0)};
   std::optional<tk::client_state> state;
-#ifdef TRACKINGMORE_EXAMPLE_REDIS
-  std::unique_ptr<redis_pacers> shared_pacers;
-  if (redis) {
-    if (password_env) redis->password = std::getenv(password_env->c_str());
-    redis->processes = static_cast<unsigned>(processes.value_or(1));
-    shared_pacers = std::make_unique<redis_pacers>(*redis, version, timer);
-    state.emplace(version, shared_pacers->create_trackings, shared_pacers->other, policy);
-  }
-#endif
-  if (!state) state.emplace(version, policy);
+  std::unique_ptr<redis_pacers> shared_pacers;  // outlives the state
+  make_state(state, shared_pacers, redis, version, policy, timer);
   const run shared{version, args[1], nlohmann::json::parse(args[2]), timer, *state};
   const unsigned long thread_count = threads.value_or(1);
   const unsigned long request_count = requests.value_or(thread_count);

@@ -43,8 +43,9 @@ std::vector<stub::run_result> run_processes(const stub::api& stub, int processes
   }
   std::vector<stub::run_result> results(static_cast<std::size_t>(processes));
   std::vector<std::thread> running;
-  for (std::size_t p = 0; p < results.size(); ++p) {
-    running.emplace_back([&, p] { results[p] = stub.run(command); });
+  running.reserve(results.size());
+  for (stub::run_result& result : results) {
+    running.emplace_back([&] { result = stub.run(command); });
   }
   for (std::thread& t : running) t.join();
   return results;

@@ -91,10 +91,18 @@ struct events {
   }
 };
 
-/// The times at which `threads` threads of each of `pacers`, taking `per_thread` slots each, would
-/// have sent (when `wait` returned).
+/// How many threads take how many slots each.
+struct load {
+  int threads;
+  int per_thread;
+};
+
+/// The times at which the threads of `l` in each of `pacers` would have sent (when `wait`
+/// returned).
 std::vector<clock_type::time_point> slots_of(std::vector<std::unique_ptr<tk::redis_pacer>>& pacers,
-                                             int threads, int per_thread) {
+                                             load l) {
+  const int threads = l.threads;
+  const int per_thread = l.per_thread;
   std::mutex mutex;
   std::vector<clock_type::time_point> slots;
   std::vector<std::thread> running;
@@ -121,12 +129,13 @@ TEST_CASE("redis pacer: 4 processes x 3 threads of one account keep the rate and
   // 100 a second (v4's 10 on a tenfold time scale), burst 3: at most 10 + 3 - 1 slots in any
   // 100 ms; sending after the slot (the thread wakes late) may add one: the rate plus the burst.
   std::vector<std::unique_ptr<tk::redis_pacer>> pacers;
+  pacers.reserve(4);
   for (int p = 0; p < 4; ++p) {
     pacers.push_back(std::make_unique<tk::redis_pacer>(options_for(server), api_key,
                                                        tk::endpoint::other, 100.0, 3));
   }
   const auto start = clock_type::now();
-  const std::vector<clock_type::time_point> slots = slots_of(pacers, 3, 5);
+  const std::vector<clock_type::time_point> slots = slots_of(pacers, {3, 5});
   REQUIRE(slots.size() == 60);
   CHECK(test::most_in_window(slots, milliseconds(100)) <= 13);
   // 60 slots at 100 a second, the first 3 at once: at least 0.57 s.
@@ -219,6 +228,7 @@ TEST_CASE("redis pacer: Redis stopped, the fallback paces at rate / processes, t
   // second (100 / 4 processes, burst 1).
   const auto start = clock_type::now();
   std::vector<clock_type::time_point> slots;
+  slots.reserve(20);
   for (int i = 0; i < 10; ++i) slots.push_back(pacer.wait());
   CHECK(!pacer.shared());
   CHECK(heard.kinds() ==

@@ -19,8 +19,6 @@
 #include <unistd.h>
 #include <vector>
 
-extern char** environ;
-
 namespace test {
 
 /// A port of 127.0.0.1 that was free a moment ago.
@@ -119,6 +117,7 @@ class redis_server {
                                      "no"};
     args.insert(args.end(), extra_.begin(), extra_.end());
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     pid_t pid = -1;

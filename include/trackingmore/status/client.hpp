@@ -371,22 +371,14 @@ class client_state {
   /// The state of a client of API `version` under `policy`; throws `std::invalid_argument` for a
   /// policy that `retry_budget` or `account_stop` rejects.
   explicit client_state(api_version version, const client_policy& policy = {})
-      : policy_(policy),
-        own_create_trackings_(documented_requests_per_second(version, endpoint::create_trackings)),
-        own_other_(documented_requests_per_second(version, endpoint::other)),
-        create_trackings_(own_create_trackings_),
-        other_(own_other_),
-        budget_(policy.budget),
-        account_(policy.account_probe_interval) {}
+      : client_state(version, nullptr, nullptr, policy) {}
 
   /// The same, pacing with `create_trackings` and `other` instead of pacers of its own: pacers
-  /// that outlive it, such as `redis_pacer`s that every process of a deployment shares.
+  /// that outlive it, such as `redis_pacer`s that every process of a deployment shares (which
+  /// lock and make a round trip to Redis per reservation).
   client_state(api_version version, pacer_ref create_trackings, pacer_ref other,
                const client_policy& policy = {})
-      : client_state(version, policy) {
-    create_trackings_ = create_trackings;
-    other_ = other;
-  }
+      : client_state(version, &create_trackings, &other, policy) {}
 
   /// The pacer of endpoints of kind `e`.
   pacer_ref pacer_of(endpoint e) noexcept {
@@ -400,6 +392,18 @@ class client_state {
   const client_policy& policy() const noexcept { return policy_; }
 
  private:
+  // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the public ones name them
+  client_state(api_version version, const pacer_ref* create_trackings, const pacer_ref* other,
+               const client_policy& policy)
+      : policy_(policy),
+        own_create_trackings_(documented_requests_per_second(version, endpoint::create_trackings)),
+        own_other_(documented_requests_per_second(version, endpoint::other)),
+        create_trackings_(create_trackings != nullptr ? *create_trackings
+                                                      : pacer_ref(own_create_trackings_)),
+        other_(other != nullptr ? *other : pacer_ref(own_other_)),
+        budget_(policy.budget),
+        account_(policy.account_probe_interval) {}
+
   client_policy policy_;
   pacer own_create_trackings_;
   pacer own_other_;

@@ -183,23 +183,15 @@ return wait
 /// writes to a socket that Redis may have closed, which must not end the program.
 class sigpipe_guard {
  public:
-  sigpipe_guard() noexcept {
-    sigemptyset(&pipe_);
-    sigaddset(&pipe_, SIGPIPE);
-    sigset_t pending;
-    sigemptyset(&pending);
-    sigpending(&pending);
-    was_pending_ = sigismember(&pending, SIGPIPE) == 1;
-    blocked_ = pthread_sigmask(SIG_BLOCK, &pipe_, &old_) == 0;
-  }
+  sigpipe_guard() noexcept
+      : pipe_(just_sigpipe()),
+        was_pending_(pending()),
+        blocked_(pthread_sigmask(SIG_BLOCK, &pipe_, &old_) == 0) {}
   sigpipe_guard(const sigpipe_guard&) = delete;
   sigpipe_guard& operator=(const sigpipe_guard&) = delete;
   ~sigpipe_guard() {
     if (!blocked_) return;
-    sigset_t pending;
-    sigemptyset(&pending);
-    sigpending(&pending);
-    if (!was_pending_ && sigismember(&pending, SIGPIPE) == 1) {
+    if (!was_pending_ && pending()) {
       const timespec zero{0, 0};
       (void)sigtimedwait(&pipe_, nullptr, &zero);
     }
@@ -207,7 +199,21 @@ class sigpipe_guard {
   }
 
  private:
-  sigset_t pipe_{};
+  static sigset_t just_sigpipe() noexcept {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGPIPE);
+    return set;
+  }
+  /// Whether a SIGPIPE waits, blocked, for this thread.
+  static bool pending() noexcept {
+    sigset_t set;
+    sigemptyset(&set);
+    sigpending(&set);
+    return sigismember(&set, SIGPIPE) == 1;
+  }
+
+  sigset_t pipe_;
   sigset_t old_{};
   bool was_pending_ = false;
   bool blocked_ = false;
@@ -443,7 +449,7 @@ class redis_pacer {
 
   /// What `r` (null or an error) says went wrong.
   std::string failure_of(const reply_ptr& r) const {
-    if (r && r->type == REDIS_REPLY_ERROR) return std::string(r->str, r->len);
+    if (r && r->type == REDIS_REPLY_ERROR) return {r->str, r->len};
     if (context_ != nullptr && context_->err != 0) return context_->errstr;
     return "unexpected reply";
   }
