@@ -7,6 +7,7 @@ set(library_files
     include/trackingmore/status/client.hpp
     include/trackingmore/status/nlohmann_json.hpp
     include/trackingmore/status/pacing.hpp
+    include/trackingmore/status/redis.hpp
     include/trackingmore/status/retry.hpp
     share/cmake/trackingmore-status/trackingmore-status-config-version.cmake
     share/cmake/trackingmore-status/trackingmore-status-config.cmake
