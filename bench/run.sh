@@ -30,3 +30,7 @@ done
 
 printf '\n## JSON adapters\n\n'
 "$build/bench/trackingmore_json_bench" tests/data/bodies/v4_get_trackings_large.json
+if [ -x "$build/bench/trackingmore_redis_bench" ]; then
+  printf '\n## Pacing through Redis (loopback)\n\n'
+  "$build/bench/trackingmore_redis_bench"
+fi

@@ -7,7 +7,8 @@
 // account, what already exists, what to drop.
 //
 //   TRACKINGMORE_API_KEY=... retrying_client [--time-scale S] [--threads N] [--requests M]
-//                  [--request-interval I] [--account-probe P] VERSION URL REQUEST
+//                  [--request-interval I] [--account-probe P] [--redis HOST:PORT]
+//                  [--redis-password-env NAME] [--redis-processes K] VERSION URL REQUEST
 //
 // VERSION is v2, v3 or v4; URL the endpoint (https://api.trackingmore.com/v4/trackings/create);
 // REQUEST the JSON to POST, a batch call when it is an array. --time-scale, for tests, runs the
@@ -18,12 +19,19 @@
 // line then prefixed with its thread's and its request's numbers. --request-interval starts
 // request K no sooner than (K - 1) x I seconds after the start: a steady stream, as a
 // long-running client receives its work. --account-probe lets one
-// request through every P seconds after an account failure (without it, none). Exit status: 0
+// request through every P seconds after an account failure (without it, none). --redis paces
+// against the buckets that every process with the same API key shares in that Redis
+// (trackingmore/status/redis.hpp; AUTH with the password in the environment variable NAME, if
+// given); while Redis fails, at the documented rates divided by K (default 1); each change
+// between the two is printed ("redis: available", "redis: unavailable: why"). Exit status: 0
 // every request succeeded, 1 some failed, 2 usage.
 #include <trackingmore/status/client.hpp>
 #include <trackingmore/status/httplib.hpp>
 #include <trackingmore/status/nlohmann_json.hpp>
 #include <trackingmore/status/printable.hpp>
+#ifdef TRACKINGMORE_EXAMPLE_REDIS
+#include <trackingmore/status/redis.hpp>
+#endif
 
 #include <atomic>
 #include <chrono>
@@ -33,6 +41,7 @@
 #include <exception>
 #include <httplib.h>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -99,6 +108,71 @@ struct scaled_timer {
                                   std::chrono::duration_cast<tk::pacer::clock::duration>(scaled));
   }
 };
+
+/// What every request of a run shares.
+struct run {
+  tk::api_version version;
+  std::string url;
+  nlohmann::json request;
+  scaled_timer timer;
+  tk::client_state& state;
+};
+
+/// Where the pacers are shared, when they are: Redis's address, its password, and the processes
+/// that share the account.
+struct redis_config {
+  std::string host;
+  int port = 0;
+  std::string password;
+  unsigned processes = 1;
+};
+
+#ifdef TRACKINGMORE_EXAMPLE_REDIS
+/// The pacers of both kinds of endpoint, at the documented rates of `version`, shared through the
+/// Redis of `config` by every process with this API key; on the program's clock, `timer`.
+struct redis_pacers {
+  tk::redis_pacer create_trackings;
+  tk::redis_pacer other;
+  redis_pacers(const redis_config& config, tk::api_version version, const scaled_timer& timer)
+      : create_trackings(
+            options(config, timer), std::getenv("TRACKINGMORE_API_KEY"),
+            tk::endpoint::create_trackings,
+            tk::documented_requests_per_second(version, tk::endpoint::create_trackings)),
+        other(options(config, timer), std::getenv("TRACKINGMORE_API_KEY"), tk::endpoint::other,
+              tk::documented_requests_per_second(version, tk::endpoint::other)) {}
+  static tk::redis_options options(const redis_config& config, const scaled_timer& timer) {
+    tk::redis_options o;
+    o.host = config.host;
+    o.port = config.port;
+    o.password = config.password;
+    o.processes = config.processes;
+    o.time_scale = timer.time_scale;
+    o.now = [timer] { return timer.now(); };
+    o.observer = [](tk::redis_event event, const std::string& what) {
+      if (event == tk::redis_event::available) {
+        std::printf("redis: available\n");
+      } else {
+        std::printf("redis: unavailable: %s\n", what.c_str());
+      }
+    };
+    return o;
+  }
+};
+#else
+struct redis_pacers {};  // built without hiredis: none
+#endif
+
+/// `text` as HOST:PORT, or nullopt.
+std::optional<redis_config> host_and_port(const std::string& text) {
+  const std::size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) return std::nullopt;
+  char* end = nullptr;
+  const unsigned long port = std::strtoul(text.c_str() + colon + 1, &end, 10);
+  if (end == text.c_str() + colon + 1 || *end != '\0' || port < 1 || port > 65535) {
+    return std::nullopt;
+  }
+  return redis_config{text.substr(0, colon), static_cast<int>(port), "", 1};
+}
 
 /// What every request of a run shares.
 struct run {
@@ -181,10 +255,12 @@ int usage(const char* program) {
   (void)std::fprintf(
       stderr,
       "usage: TRACKINGMORE_API_KEY=... %s [--time-scale S] [--threads N] "
-      "[--requests M] [--request-interval I] [--account-probe P] VERSION URL REQUEST\n"
+      "[--requests M] [--request-interval I] [--account-probe P] [--redis HOST:PORT] "
+      "[--redis-password-env NAME] [--redis-processes K] VERSION URL REQUEST\n"
       "  VERSION v2, v3 or v4; REQUEST the JSON to POST (an array: a batch)\n"
       "  S above 0 (default 1); N from 1 to 1000 (default 1); M from 1 to 1000000\n"
-      "  (default N); I and P seconds above 0 (default: none)\n",
+      "  (default N); I and P seconds above 0 (default: none); K from 1 to 10000\n"
+      "  (default 1)\n",
       program);
   return 2;
 }
@@ -210,6 +286,61 @@ std::optional<unsigned long> count(const std::string& text, unsigned long most) 
   return value;
 }
 
+/// The --redis options, as given.
+struct redis_flags {
+  std::optional<redis_config> address;
+  std::optional<std::string> password_env;
+  std::optional<unsigned long> processes;
+
+  /// Takes option `name` with `value`, if it is one of these (each once) and valid.
+  // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): an option, then its value
+  bool take(const std::string& name, const std::string& value) {
+    if (name == "--redis" && !address) {
+#ifndef TRACKINGMORE_EXAMPLE_REDIS
+      (void)std::fprintf(stderr, "retrying_client: built without hiredis, so without --redis\n");
+      return false;
+#endif
+      address = host_and_port(value);
+      return address.has_value();
+    }
+    if (name == "--redis-password-env" && !password_env) {
+      password_env = value;
+      return std::getenv(value.c_str()) != nullptr;
+    }
+    if (name == "--redis-processes" && !processes) {
+      processes = count(value, 10'000);
+      return processes.has_value();
+    }
+    return false;
+  }
+  /// Whether they make sense together: the others only with --redis.
+  bool valid() const { return address || (!password_env && !processes); }
+  /// Where to share the pacers; nullopt without --redis.
+  std::optional<redis_config> config() const {
+    std::optional<redis_config> c = address;
+    if (!c) return c;
+    if (password_env) c->password = std::getenv(password_env->c_str());
+    c->processes = static_cast<unsigned>(processes.value_or(1));
+    return c;
+  }
+};
+
+/// Makes `state` for API `version` under `policy`: pacing through the Redis of `redis` (with
+/// `shared`, which it creates) on the program's clock `timer`, or without --redis on its own.
+void make_state(std::optional<tk::client_state>& state,
+                [[maybe_unused]] std::unique_ptr<redis_pacers>& shared,
+                [[maybe_unused]] const redis_flags& redis, tk::api_version version,
+                const tk::client_policy& policy, [[maybe_unused]] const scaled_timer& timer) {
+#ifdef TRACKINGMORE_EXAMPLE_REDIS
+  if (const std::optional<redis_config> config = redis.config()) {
+    shared = std::make_unique<redis_pacers>(*config, version, timer);
+    state.emplace(version, shared->create_trackings, shared->other, policy);
+    return;
+  }
+#endif
+  state.emplace(version, policy);
+}
+
 /// The options of a run; each unset until given.
 struct options {
   std::optional<double> time_scale;
@@ -217,6 +348,7 @@ struct options {
   std::optional<unsigned long> requests;
   std::optional<double> probe_seconds;
   std::optional<double> interval_seconds;
+  redis_flags redis;
 };
 
 /// Reads the options at the front of `args`, each once, and removes them; false for a bad one.
@@ -240,6 +372,8 @@ bool read_options(std::vector<std::string>& args, options& o) {
     } else if (name == "--request-interval" && !o.interval_seconds) {
       o.interval_seconds = positive(value, 1e9);
       ok = o.interval_seconds.has_value();
+    } else {
+      ok = o.redis.take(name, value);
     }
     if (!ok) return false;
     args.erase(args.begin(), args.begin() + 2);
@@ -258,7 +392,7 @@ int main(int argc, char** argv) try {
     if (!args.empty() && args[0] == tk::name_of(v)) version = v;
   }
   if (args.size() != 3 || tk::name_of(version).empty() || !nlohmann::json::accept(args[2]) ||
-      std::getenv("TRACKINGMORE_API_KEY") == nullptr) {
+      std::getenv("TRACKINGMORE_API_KEY") == nullptr || !o.redis.valid()) {
     return usage(argv[0]);
   }
   // 5 attempts, backoff from 0.5 s to 60 s, waits up to 600 s; a retry budget of 20% of the
@@ -268,9 +402,11 @@ int main(int argc, char** argv) try {
     policy.account_probe_interval = std::chrono::duration_cast<tk::pacer::clock::duration>(
         std::chrono::duration<double>(*o.probe_seconds));
   }
-  tk::client_state state(version, policy);
-  const run shared{version, args[1], nlohmann::json::parse(args[2]),
-                   scaled_timer{tk::pacer::clock::now(), o.time_scale.value_or(1.0)}, state};
+  const scaled_timer timer{tk::pacer::clock::now(), o.time_scale.value_or(1.0)};
+  std::optional<tk::client_state> state;
+  std::unique_ptr<redis_pacers> shared_pacers;  // outlives the state
+  make_state(state, shared_pacers, o.redis, version, policy, timer);
+  const run shared{version, args[1], nlohmann::json::parse(args[2]), timer, *state};
   const unsigned long thread_count = o.threads.value_or(1);
   const unsigned long request_count = o.requests.value_or(thread_count);
   const std::string base = shared.url.substr(0, shared.url.find('/', shared.url.find("://") + 3));

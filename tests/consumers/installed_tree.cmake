@@ -16,6 +16,7 @@ set(library_files
     include/trackingmore/status/pacing.hpp
     include/trackingmore/status/printable.hpp
     include/trackingmore/status/rapidjson.hpp
+    include/trackingmore/status/redis.hpp
     include/trackingmore/status/retry.hpp
     include/trackingmore/status/simdjson.hpp
     share/cmake/trackingmore-status/trackingmore-status-config-version.cmake

@@ -27,6 +27,7 @@
 #include <string_view>
 #include <system_error>
 #include <thread>
+#include <type_traits>
 #include <utility>
 
 TRACKINGMORE_STATUS_NAMESPACE_BEGIN
@@ -320,6 +321,44 @@ struct client_policy {
   std::optional<pacer::clock::duration> account_probe_interval;
 };
 
+/// A pacer of a `client_state`, by reference: a `pacer`, or any type with its `reserve`,
+/// `pause_until` and `paused_until`, none of which may throw (such as `redis_pacer`, which every
+/// process of a deployment shares). The pacer must outlive it.
+class pacer_ref {
+ public:
+  /// The clock of every time here.
+  using clock = pacer::clock;
+
+  /// Refers to `p`.
+  template <class Pacer,
+            class = std::enable_if_t<!std::is_same_v<std::remove_cv_t<Pacer>, pacer_ref>>>
+  pacer_ref(Pacer& p) noexcept  // NOLINT(google-explicit-constructor): any pacer, as a pacer
+      : self_(&p), ops_(&ops_of<Pacer>) {}
+
+  /// `p.reserve(now)`.
+  clock::duration reserve(clock::time_point now) const noexcept {
+    return ops_->reserve(self_, now);
+  }
+  /// `p.pause_until(until)`.
+  void pause_until(clock::time_point until) const noexcept { ops_->pause_until(self_, until); }
+  /// `p.paused_until()`.
+  clock::time_point paused_until() const noexcept { return ops_->paused_until(self_); }
+
+ private:
+  struct ops {
+    clock::duration (*reserve)(void*, clock::time_point) noexcept;
+    void (*pause_until)(void*, clock::time_point) noexcept;
+    clock::time_point (*paused_until)(void*) noexcept;
+  };
+  template <class Pacer>
+  static constexpr ops ops_of = {
+      [](void* p, clock::time_point now) noexcept { return static_cast<Pacer*>(p)->reserve(now); },
+      [](void* p, clock::time_point until) noexcept { static_cast<Pacer*>(p)->pause_until(until); },
+      [](void* p) noexcept { return static_cast<Pacer*>(p)->paused_until(); }};
+  void* self_;
+  const ops* ops_;
+};
+
 /// The one state the threads of a client share: a pacer per kind of endpoint at the documented
 /// rates of its API version (which also holds every thread back after a 429), the account stop
 /// and the retry budget. Every member is safe from any number of threads at once; none locks or
@@ -332,14 +371,17 @@ class client_state {
   /// The state of a client of API `version` under `policy`; throws `std::invalid_argument` for a
   /// policy that `retry_budget` or `account_stop` rejects.
   explicit client_state(api_version version, const client_policy& policy = {})
-      : policy_(policy),
-        create_trackings_(documented_requests_per_second(version, endpoint::create_trackings)),
-        other_(documented_requests_per_second(version, endpoint::other)),
-        budget_(policy.budget),
-        account_(policy.account_probe_interval) {}
+      : client_state(version, nullptr, nullptr, policy) {}
+
+  /// The same, pacing with `create_trackings` and `other` instead of pacers of its own: pacers
+  /// that outlive it, such as `redis_pacer`s that every process of a deployment shares (which
+  /// lock and make a round trip to Redis per reservation).
+  client_state(api_version version, pacer_ref create_trackings, pacer_ref other,
+               const client_policy& policy = {})
+      : client_state(version, &create_trackings, &other, policy) {}
 
   /// The pacer of endpoints of kind `e`.
-  pacer& pacer_of(endpoint e) noexcept {
+  pacer_ref pacer_of(endpoint e) noexcept {
     return e == endpoint::create_trackings ? create_trackings_ : other_;
   }
   /// The retry budget.
@@ -350,9 +392,23 @@ class client_state {
   const client_policy& policy() const noexcept { return policy_; }
 
  private:
+  // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the public ones name them
+  client_state(api_version version, const pacer_ref* create_trackings, const pacer_ref* other,
+               const client_policy& policy)
+      : policy_(policy),
+        own_create_trackings_(documented_requests_per_second(version, endpoint::create_trackings)),
+        own_other_(documented_requests_per_second(version, endpoint::other)),
+        create_trackings_(create_trackings != nullptr ? *create_trackings
+                                                      : pacer_ref(own_create_trackings_)),
+        other_(other != nullptr ? *other : pacer_ref(own_other_)),
+        budget_(policy.budget),
+        account_(policy.account_probe_interval) {}
+
   client_policy policy_;
-  pacer create_trackings_;
-  pacer other_;
+  pacer own_create_trackings_;
+  pacer own_other_;
+  pacer_ref create_trackings_;
+  pacer_ref other_;
   retry_budget budget_;
   account_stop account_;
 };
@@ -441,7 +497,7 @@ class retry_loop {
   retry_loop(client_state& state, endpoint kind, clock::time_point start,
              const call_options& options = {})
       : state_(&state),
-        pacer_(&state.pacer_of(kind)),
+        pacer_(state.pacer_of(kind)),
         deadline_(detail::saturating_add(detail::nanoseconds_of(start), checked(options))),
         cancel_(options.cancel) {}
 
@@ -459,11 +515,11 @@ class retry_loop {
         if (!state_->account().would_admit(now)) {
           return finish(call_end::account_stopped, state_->account().stopped_by());
         }
-        slot_ = detail::nanoseconds_of(now + pacer_->reserve(now));
+        slot_ = detail::nanoseconds_of(now + pacer_.reserve(now));
         reserved_ = true;
       }
       if (t < slot_) return wait_until(slot_);
-      if (pacer_->paused_until() > detail::time_point_of(slot_)) {
+      if (pacer_.paused_until() > detail::time_point_of(slot_)) {
         reserved_ = false;  // a 429 paused the client while this one waited: a slot after it
         continue;
       }
@@ -501,7 +557,7 @@ class retry_loop {
     const std::int64_t resume =
         detail::saturating_add(detail::nanoseconds_of(now), detail::saturating_ns(d.delay));
     // A 429 is about the account, not this request: every thread waits.
-    if (retry_after_seconds(r.ec) > 0) pacer_->pause_until(detail::time_point_of(resume));
+    if (retry_after_seconds(r.ec) > 0) pacer_.pause_until(detail::time_point_of(resume));
     if (resume > deadline_) {
       finish(call_end::deadline_passed, r.ec);
       report.end = result_.end;
@@ -550,7 +606,7 @@ class retry_loop {
   }
 
   client_state* state_;
-  pacer* pacer_;
+  pacer_ref pacer_;
   std::int64_t deadline_;
   const std::atomic<bool>* cancel_;
   std::int64_t resume_at_ = std::numeric_limits<std::int64_t>::min();
