@@ -174,15 +174,6 @@ std::optional<redis_config> host_and_port(const std::string& text) {
   return redis_config{text.substr(0, colon), static_cast<int>(port), "", 1};
 }
 
-/// What every request of a run shares.
-struct run {
-  tk::api_version version;
-  std::string url;
-  nlohmann::json request;
-  scaled_timer timer;
-  tk::client_state& state;
-};
-
 /// Sends the request of `r` once, retrying as decided, through the client's shared state; prints
 /// each step after `tag`. `http` is this thread's connection. Returns the exit status.
 int send(const std::string& tag, const run& r, httplib::Client& http) {
