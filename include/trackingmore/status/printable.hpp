@@ -65,21 +65,22 @@ constexpr utf8_sequence read_utf8(std::string_view s) noexcept {
 /// string from a response body (a tracking number, a courier code, a message) prints as inert
 /// characters on one line.
 ///
-/// - `\` becomes `\\`; line feed, carriage return and tab become `\n`, `\r` and `\t`;
+/// - a backslash becomes two; line feed, carriage return and tab become a backslash and `n`, `r`
+///   or `t`;
 /// - every other control character (U+0000..U+001F, U+007F, and U+0080..U+009F, the C1 controls,
-///   among them CSI), and U+2028 and U+2029, the line and paragraph separators, become `\u` and
-///   four hexadecimal digits: ESC is `\u001b`;
-/// - each byte that does not begin a well-formed UTF-8 sequence becomes `\x` and two hexadecimal
-///   digits (`\xff`);
+///   among them CSI), and U+2028 and U+2029, the line and paragraph separators, become a
+///   backslash, `u` and four hexadecimal digits (ESC is a backslash and `u001b`);
+/// - each byte that does not begin a well-formed UTF-8 sequence becomes a backslash, `x` and two
+///   hexadecimal digits (a backslash and `xff`);
 /// - every other character, UTF-8 included, stays as it is.
 ///
 /// The result is well-formed UTF-8 without a control character, and two different texts never
-/// give the same result, since every `\` it holds begins an escape.
+/// give the same result, since every backslash it holds begins an escape.
 ///
 /// Example:
 /// ```
 /// std::printf("%s\n", trackingmore::printable(failure.tracking_number).c_str());
-/// // "A\x1b[31m\nFAKE" prints as A\u001b[31m\nFAKE
+/// // on one line, each ESC and line feed of the body escaped
 /// ```
 inline std::string printable(std::string_view text) {
   constexpr std::string_view hex = "0123456789abcdef";

@@ -135,7 +135,7 @@ inline double random_jitter() noexcept {
   }
   state += 0x9E3779B97F4A7C15U;  // SplitMix64's step (the golden ratio): a period of 2^64
   // The top 53 bits make a double of [0, 1) exactly.
-  return static_cast<double>(mix64(state) >> 11U) * 0x1.0p-53;
+  return static_cast<double>(mix64(state) >> 11U) / 9007199254740992.0;  // 2^53
 }
 
 }  // namespace detail
