@@ -150,7 +150,7 @@ TEST_CASE("the docs show every documented code of every version", "[.][html]") {
   }
 }
 
-TEST_CASE("the search box finds every documented code and every named HTTP status", "[html]") {
+TEST_CASE("the search box finds every documented code and every named HTTP status", "[.][html]") {
   std::string index;  // every file of entries of Doxygen's search box, search.cmake's included
   for (const auto& file : std::filesystem::directory_iterator(TRACKINGMORE_DOCS_HTML "/search")) {
     const std::string name = file.path().filename().string();
