@@ -57,7 +57,8 @@ TEST_CASE(
     "(" TRACKINGMORE_ABI_ORDER ")") {
   const abi_library current = abi_current();
   const abi_library variant = abi_variant();
-  for (const auto& [maker, reader] : {std::pair{current, variant}, std::pair{variant, current}}) {
+  using pair = std::pair<abi_library, abi_library>;  // clang 14 deduces no pair in a braced list
+  for (const auto& [maker, reader] : {pair{current, variant}, pair{variant, current}}) {
     INFO("made by " << abi_namespace(maker) << ", read by " << abi_namespace(reader));
     const std::error_code exists = maker.v4_code(4101);
     CHECK(reader.is_v4(exists, 4101));

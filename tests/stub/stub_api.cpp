@@ -208,6 +208,7 @@ api::api(std::string api_key, std::string key_header) : state_(std::make_unique<
   s.server.Get(any, handler).Post(any, handler).Put(any, handler).Delete(any, handler);
   // A thread per client connection (cpp-httplib's default pool has 8): a kept-alive connection
   // holds its thread, and a request queued behind it would be read, and timed, late.
+  // NOLINTNEXTLINE(cppcoreguidelines-owning-memory): cpp-httplib owns the pool it asks for
   s.server.new_task_queue = [] { return new httplib::ThreadPool(64); };
   s.port = s.server.bind_to_any_port("127.0.0.1");
   if (s.port <= 0) throw std::runtime_error("stub::api: cannot listen on 127.0.0.1");

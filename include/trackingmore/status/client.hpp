@@ -332,6 +332,7 @@ class pacer_ref {
   /// Refers to `p`.
   template <class Pacer,
             class = std::enable_if_t<!std::is_same_v<std::remove_cv_t<Pacer>, pacer_ref>>>
+  // cppcheck-suppress noExplicitConstructor
   pacer_ref(Pacer& p) noexcept  // NOLINT(google-explicit-constructor): any pacer, as a pacer
       : self_(&p), ops_(&ops_of<Pacer>) {}
 

@@ -299,8 +299,8 @@ class redis_pacer {
     const clock::time_point answered = std::max(caller_now(), now);
     if (!us) {
       if (both && answered == now) return local;
-      const clock::duration wait = fallback_.reserve(answered);
-      return wait == clock::duration::zero() ? wait : answered + wait - now;
+      const clock::duration local_wait = fallback_.reserve(answered);
+      return local_wait == clock::duration::zero() ? local_wait : answered + local_wait - now;
     }
     const clock::time_point slot = *us == 0 ? now : answered + from_redis(*us);
     // The local pacer learns every slot (and so every pause) of the shared bucket, for a fallback.
