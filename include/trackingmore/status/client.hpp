@@ -131,11 +131,13 @@ class retry_budget {
   }
 
  private:
+  /// @cond
   struct times {
     std::int64_t interval;  // ns of the floor between two retries
     std::int64_t capacity;  // ns: the most saved, a whole number of intervals
     std::int64_t deposit;   // ns: fraction x interval
   };
+  /// @endcond
   explicit retry_budget(times t) noexcept
       : interval_(t.interval), capacity_(t.capacity), deposit_(t.deposit) {}
 
@@ -346,11 +348,13 @@ class pacer_ref {
   clock::time_point paused_until() const noexcept { return ops_->paused_until(self_); }
 
  private:
+  /// @cond
   struct ops {
     clock::duration (*reserve)(void*, clock::time_point) noexcept;
     void (*pause_until)(void*, clock::time_point) noexcept;
     clock::time_point (*paused_until)(void*) noexcept;
   };
+  /// @endcond
   template <class Pacer>
   static constexpr ops ops_of = {
       [](void* p, clock::time_point now) noexcept { return static_cast<Pacer*>(p)->reserve(now); },
