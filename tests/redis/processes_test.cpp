@@ -91,7 +91,10 @@ TEST_CASE("redis e2e: a 429 answered to one process pauses all four until its wa
   });
   CHECK(during == 0);
   CHECK(requests.back().arrival - t429 >= milliseconds(1200));
-  CHECK(stub::most_in_window(requests, milliseconds(100)) <= 31);  // 30 + the burst
+  // 30 + the burst, and 2 for when they reach the stand-in: at 300 a second a slot is 3.3 ms, so a
+  // few ms of scheduling on a loaded machine move a request into the next window. (The rate is
+  // the first test's; this one's is the pause.)
+  CHECK(stub::most_in_window(requests, milliseconds(100)) <= 33);
 }
 
 TEST_CASE("redis e2e: Redis stopped and restarted mid-run: the fallback's rate, then Redis again") {
