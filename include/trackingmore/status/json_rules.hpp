@@ -314,6 +314,18 @@ inline std::optional<std::string_view> json_text(std::string_view text) noexcept
   return text;
 }
 
+/// Whether the `size` bytes at `name` are `key`: a member name against a name the rules look for.
+/// A loop the compiler keeps inline, where a `memcmp` of a length it cannot see is a call, which
+/// would cost a reader that must compare every member's name (see `response_rules`) more than
+/// the rest of its read.
+constexpr bool same_name(const char* name, std::size_t size, std::string_view key) noexcept {
+  if (size != key.size()) return false;
+  for (const char c : key) {
+    if (*name++ != c) return false;
+  }
+  return true;
+}
+
 /// The wire code in a member, or the reason there is none.
 struct code_read {
   int code;

@@ -62,7 +62,7 @@ struct rapidjson_reader {
     if (!object->IsObject()) return nullptr;
     node found = nullptr;
     for (auto it = object->MemberBegin(); it != object->MemberEnd(); ++it) {
-      if (std::string_view(it->name.GetString(), it->name.GetStringLength()) == key) {
+      if (same_name(it->name.GetString(), it->name.GetStringLength(), key)) {
         found = &it->value;
       }
     }

@@ -65,7 +65,7 @@ struct simdjson_reader {
     node found;
     const simdjson::dom::object::iterator end = members.end();
     for (simdjson::dom::object::iterator it = members.begin(); it != end; ++it) {
-      if (it.key_equals(key)) found = {it.value(), true};
+      if (same_name(it.key_c_str(), it.key_length(), key)) found = {it.value(), true};
     }
     return found;
   }
