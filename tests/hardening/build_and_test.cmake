@@ -3,10 +3,10 @@
 # recurse. Run by ctest:
 #   cmake -DSOURCE_DIR=... -DBINARY_DIR=... -DGENERATOR=... -DCXX=... -DCXX_FLAGS="..."
 #         [-DSTANDARD=17|20|23] [-DOPTIONS="-Dx=y ..."] [-DTARGETS="a b"] [-DTESTS=regex]
-#         [-DCATCH2=3.7.1] -P build_and_test.cmake
+#         [-DEXCLUDE=regex] [-DCATCH2=3.7.1] -P build_and_test.cmake
 # The build tree is kept, so a second run rebuilds only what changed. No build type: CXX_FLAGS
 # holds every flag. OPTIONS are more configure options, TARGETS defaults to all, TESTS to every test
-# of the build; CATCH2 is the Catch2 version the core tests must report.
+# of the build, EXCLUDE to none; CATCH2 is the Catch2 version the core tests must report.
 cmake_minimum_required(VERSION 3.25)
 
 set(options -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_CXX_FLAGS=${CXX_FLAGS} -DCMAKE_BUILD_TYPE=
@@ -39,5 +39,8 @@ endif()
 set(test ${CMAKE_CTEST_COMMAND} --test-dir ${BINARY_DIR} --output-on-failure --no-tests=error)
 if(TESTS)
   list(APPEND test --tests-regex ${TESTS})
+endif()
+if(EXCLUDE)
+  list(APPEND test --exclude-regex ${EXCLUDE})
 endif()
 execute_process(COMMAND ${test} COMMAND_ERROR_IS_FATAL ANY)

@@ -1,10 +1,12 @@
 # Static analysis of the whole tree; TOOL picks one:
-#   clang-tidy    (.clang-tidy) every unit of DATABASE/compile_commands.json under SOURCE_DIR;
+#   clang-tidy    (.clang-tidy) every unit of DATABASE/compile_commands.json under SOURCE_DIR, or
+#                 with PART and PARTS, every PARTS-th of them from the PART-th (1 to PARTS);
 #   cppcheck      the same units;
 #   clang-format  (.clang-format) every C++ file under SOURCE_DIR but build trees.
 # Units and files are found, not listed, so whatever is added later is checked too.
 #   cmake -DTOOL=... -DSOURCE_DIR=... [-DDATABASE=...] [-DBINARY_DIR=...]
-#         [-DCLANG_TIDY=...] [-DCPPCHECK=...] [-DCLANG_FORMAT=...] -P static_analysis.cmake
+#         [-DCLANG_TIDY=...] [-DPART=1 -DPARTS=2] [-DCPPCHECK=...] [-DCLANG_FORMAT=...]
+#         -P static_analysis.cmake
 cmake_minimum_required(VERSION 3.25)
 
 if(TOOL STREQUAL "clang-format")
@@ -41,6 +43,20 @@ list(LENGTH units count)
 message(STATUS "${TOOL}: ${count} units")
 
 if(TOOL STREQUAL "clang-tidy")
+  if(PARTS)
+    set(part_units)
+    math(EXPR last "${count} - 1")
+    foreach(i RANGE ${last})
+      math(EXPR in_part "${i} % ${PARTS} + 1")
+      if(in_part EQUAL PART)
+        list(GET units ${i} unit)
+        list(APPEND part_units ${unit})
+      endif()
+    endforeach()
+    set(units ${part_units})
+    list(LENGTH units count)
+    message(STATUS "clang-tidy: part ${PART} of ${PARTS}, ${count} units")
+  endif()
   execute_process(COMMAND ${CLANG_TIDY} -p ${DATABASE} --quiet -header-filter=^${SOURCE_DIR}/
                           ${units} COMMAND_ERROR_IS_FATAL ANY)
 elseif(TOOL STREQUAL "cppcheck")
