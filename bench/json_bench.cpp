@@ -7,6 +7,10 @@
 // Each figure: the median over rounds of ns per operation, with min-max; the pairs alternate
 // within each round.
 //   json_bench LARGE_BODY_FILE [rounds]
+// or, for an instruction count under callgrind (deterministic, whatever else the machine runs), one
+// read of part 1 alone, COUNT times: LIBRARY is nlohmann/json, Boost.JSON, RapidJSON, JsonCpp or
+// simdjson; READ is hand, hand-last or adapter:
+//   json_bench --read LIBRARY READ COUNT
 #include <trackingmore/status/boost_json.hpp>
 #include <trackingmore/status/jsoncpp.hpp>
 #include <trackingmore/status/nlohmann_json.hpp>
@@ -22,6 +26,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tk = trackingmore;
@@ -166,12 +171,15 @@ void row(const char* library, const char* what, const figure& f, const figure* b
 }  // namespace
 
 int main(int argc, char** argv) try {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: json_bench LARGE_BODY_FILE [rounds]\n");
+  const bool one_read = argc == 5 && std::string_view(argv[1]) == "--read";
+  if (argc < 2 || (!one_read && argv[1][0] == '-')) {
+    std::fprintf(stderr,
+                 "usage: json_bench LARGE_BODY_FILE [rounds]\n"
+                 "       json_bench --read LIBRARY hand|hand-last|adapter COUNT\n");
     return 2;
   }
-  const std::string large = read_file(argv[1]);
-  const int rounds = argc > 2 ? std::stoi(argv[2]) : 15;
+  const std::string large = one_read ? std::string() : read_file(argv[1]);
+  const int rounds = !one_read && argc > 2 ? std::stoi(argv[2]) : 15;
   // A v4 error body of 300 bytes, as a create answers it.
   std::string error_body =
       R"({"meta":{"code":4101,"message":"Tracking No. already exists."},"data":{"id":"",)"
@@ -210,6 +218,20 @@ int main(int argc, char** argv) try {
   reads.push_back(read_pair("JsonCpp", *jc));
   reads.push_back(read_pair("simdjson", sj));
   reads.back().hand_last_member = timed{[&sj] { keep(by_hand_last_member(sj)); }};
+  if (one_read) {
+    for (pair& p : reads) {
+      const std::string_view read = argv[3];
+      timed* op = read == "hand"                              ? &p.hand
+                  : read == "adapter"                         ? &p.adapter
+                  : read == "hand-last" && p.hand_last_member ? &*p.hand_last_member
+                                                              : nullptr;
+      if (std::string_view(argv[2]) != p.library || op == nullptr) continue;
+      for (long i = std::stol(argv[4]); i > 0; --i) op->op();
+      return 0;
+    }
+    std::fprintf(stderr, "json_bench: no read '%s' of '%s'\n", argv[3], argv[2]);
+    return 2;
+  }
   std::vector<timed*> ops;
   for (pair& p : reads) {
     ops.push_back(&p.hand);

@@ -956,6 +956,11 @@ constexpr retry_advice http_retry(int status, int digit) noexcept {
   }
 }
 
+/// The first digit of HTTP `status`; 0 outside 100..599.
+constexpr int http_digit(int status) noexcept {
+  return status >= 100 && status <= 599 ? status / 100 : 0;
+}
+
 /// The condition of HTTP `status`, whose first digit is `digit` (0 outside 100..599).
 // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): `digit` is derived from `status`
 constexpr condition http_group(int status, int digit) noexcept {
@@ -1021,7 +1026,7 @@ constexpr std::string_view reason_phrase(int status) noexcept {
 ///   server cannot do for this request, however often it is sent);
 /// - 1xx, 3xx and any value outside 100..599: a failure with no condition, `never`.
 constexpr status_info classify(int status) noexcept {
-  const int digit = status >= 100 && status <= 599 ? status / 100 : 0;
+  const int digit = detail::http_digit(status);
   return {status,
           reason_phrase(status),
           detail::class_of(status),
@@ -1275,7 +1280,11 @@ inline const std::error_category& category() noexcept { return detail::http_cate
 /// other value, and `response_errc::no_response` for 0, what several clients report when no
 /// response came at all. Its message is "HTTP 503 Service Unavailable".
 inline std::error_code to_error_code(int status) noexcept {
-  if (!classify(status).failed()) return {};
+  // The advice alone says success: the reason phrase `classify` also finds costs more than the
+  // rest.
+  if (detail::http_retry(status, detail::http_digit(status)) == retry_advice::not_applicable) {
+    return {};
+  }
   if (status == 0) return make_error_code(response_errc::no_response);
   return {status, category()};
 }
