@@ -1,7 +1,8 @@
 // The cost of pacing through Redis (docs/benchmarks.md, section 5): the round trip that
 // redis_pacer::reserve adds per request, against pacer::reserve, and how it grows when 1, 2, 4
 // and 8 processes reserve from one bucket at once. Starts its own redis-server on a free port of
-// 127.0.0.1 (as the tests do); prints a Markdown table.
+// 127.0.0.1 (as the tests do); prints a Markdown table, with the round trip that
+// redis_account_stop::admit adds per request against account_stop::admit.
 //
 //   trackingmore_redis_bench [CALLS]    (each process's reservations, default 2000)
 #include <trackingmore/status/redis.hpp>
@@ -34,19 +35,25 @@ figures figures_of(std::vector<double> us, double elapsed) {
   return {us[us.size() / 2], us[us.size() * 9 / 10], elapsed};
 }
 
-/// `calls` reservations of `reserve(now)`, each timed.
-template <class Pacer>
-figures measure(Pacer& pacer, int calls) {
+/// `calls` calls of `call(now)`, each timed.
+template <class Call>
+figures measure_calls(Call&& call, int calls) {
   std::vector<double> us;
   us.reserve(static_cast<std::size_t>(calls));
   const auto start = clock_type::now();
   for (int i = 0; i < calls; ++i) {
     const auto before = clock_type::now();
-    (void)pacer.reserve(before);
+    call(before);
     us.push_back(std::chrono::duration<double, std::micro>(clock_type::now() - before).count());
   }
   return figures_of(std::move(us),
                     std::chrono::duration<double>(clock_type::now() - start).count());
+}
+
+/// `calls` reservations of `reserve(now)`, each timed.
+template <class Pacer>
+figures measure(Pacer& pacer, int calls) {
+  return measure_calls([&](clock_type::time_point now) { (void)pacer.reserve(now); }, calls);
 }
 
 /// `processes` processes reserving `calls` each from one bucket of `server`, all at once.
@@ -120,4 +127,20 @@ int main(int argc, char** argv) {
     std::printf("| redis_pacer | %d | %.1f | %.1f | %.0f | %.0f |\n", processes, median, p90,
                 processes * calls / longest, median / base.median_us);
   }
+  // The account stop's round trip per request: `admit`, while no stop is on (`would_admit` makes
+  // none then); against the local stop's.
+  tk::account_stop local_stop;
+  const figures local_admit =
+      measure_calls([&](clock_type::time_point now) { (void)local_stop.admit(now); }, calls);
+  tk::redis_options o;
+  o.port = server.port();
+  tk::redis_account_stop shared_stop(o, "bench-key");
+  const figures shared_admit =
+      measure_calls([&](clock_type::time_point now) { (void)shared_stop.admit(now); }, calls);
+  if (!shared_stop.shared()) return 1;
+  std::printf("| account_stop::admit (local) | 1 | %.3f | %.3f | %.0f | - |\n",
+              local_admit.median_us, local_admit.p90_us, calls / local_admit.elapsed_s);
+  std::printf("| redis_account_stop::admit | 1 | %.1f | %.1f | %.0f | %.0f |\n",
+              shared_admit.median_us, shared_admit.p90_us, calls / shared_admit.elapsed_s,
+              shared_admit.median_us / local_admit.median_us);
 }

@@ -20,10 +20,12 @@
 // request K no sooner than (K - 1) x I seconds after the start: a steady stream, as a
 // long-running client receives its work. --account-probe lets one
 // request through every P seconds after an account failure (without it, none). --redis paces
-// against the buckets that every process with the same API key shares in that Redis
-// (trackingmore/status/redis.hpp; AUTH with the password in the environment variable NAME, if
-// given); while Redis fails, at the documented rates divided by K (default 1); each change
-// between the two is printed ("redis: available", "redis: unavailable: why"). Exit status: 0
+// against the buckets that every process with the same API key shares in that Redis, and stops
+// on the account stop they share (with --account-probe, one probe every P seconds across all of
+// them) (trackingmore/status/redis.hpp; AUTH with the password in the environment variable NAME,
+// if given); while Redis fails, at the documented rates divided by K (default 1), with the stop of
+// the process; each change between the two is printed, for each pacer and the stop ("redis:
+// available", "redis: unavailable: why"). Exit status: 0
 // every request succeeded, 1 some failed, 2 usage.
 #include <trackingmore/status/client.hpp>
 #include <trackingmore/status/httplib.hpp>
@@ -128,18 +130,22 @@ struct redis_config {
 };
 
 #ifdef TRACKINGMORE_EXAMPLE_REDIS
-/// The pacers of both kinds of endpoint, at the documented rates of `version`, shared through the
-/// Redis of `config` by every process with this API key; on the program's clock, `timer`.
+/// The pacers of both kinds of endpoint, at the documented rates of `version`, and the account
+/// stop (with `probe`, when given), shared through the Redis of `config` by every process with
+/// this API key; on the program's clock, `timer`.
 struct redis_pacers {
   tk::redis_pacer create_trackings;
   tk::redis_pacer other;
-  redis_pacers(const redis_config& config, tk::api_version version, const scaled_timer& timer)
+  tk::redis_account_stop account;
+  redis_pacers(const redis_config& config, tk::api_version version, const scaled_timer& timer,
+               std::optional<tk::pacer::clock::duration> probe)
       : create_trackings(
             options(config, timer), std::getenv("TRACKINGMORE_API_KEY"),
             tk::endpoint::create_trackings,
             tk::documented_requests_per_second(version, tk::endpoint::create_trackings)),
         other(options(config, timer), std::getenv("TRACKINGMORE_API_KEY"), tk::endpoint::other,
-              tk::documented_requests_per_second(version, tk::endpoint::other)) {}
+              tk::documented_requests_per_second(version, tk::endpoint::other)),
+        account(options(config, timer), std::getenv("TRACKINGMORE_API_KEY"), probe) {}
   static tk::redis_options options(const redis_config& config, const scaled_timer& timer) {
     tk::redis_options o;
     o.host = config.host;
@@ -316,16 +322,16 @@ struct redis_flags {
   }
 };
 
-/// Makes `state` for API `version` under `policy`: pacing through the Redis of `redis` (with
-/// `shared`, which it creates) on the program's clock `timer`, or without --redis on its own.
+/// Makes `state` for API `version` under `policy`: pacing and stopping through the Redis of `redis`
+/// (with `shared`, which it creates) on the program's clock `timer`, or without --redis on its own.
 void make_state(std::optional<tk::client_state>& state,
                 [[maybe_unused]] std::unique_ptr<redis_pacers>& shared,
                 [[maybe_unused]] const redis_flags& redis, tk::api_version version,
                 const tk::client_policy& policy, [[maybe_unused]] const scaled_timer& timer) {
 #ifdef TRACKINGMORE_EXAMPLE_REDIS
   if (const std::optional<redis_config> config = redis.config()) {
-    shared = std::make_unique<redis_pacers>(*config, version, timer);
-    state.emplace(version, shared->create_trackings, shared->other, policy);
+    shared = std::make_unique<redis_pacers>(*config, version, timer, policy.account_probe_interval);
+    state.emplace(version, shared->create_trackings, shared->other, shared->account, policy);
     return;
   }
 #endif

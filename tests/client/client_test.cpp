@@ -330,6 +330,31 @@ TEST_CASE("retry loop: after an account failure, every other loop fails at once,
   CHECK(run(after_reset, now, {{}}).size() == 1);
 }
 
+TEST_CASE("client state: an account stop by reference, shared by two states") {
+  tk::account_stop shared(seconds{30});
+  tk::pacer create(1e6);
+  tk::pacer other(1e6);
+  tk::client_state one(tk::api_version::v4, create, other, shared);
+  tk::client_state two(tk::api_version::v4, create, other, shared);
+  CHECK(one.account().probe_interval() == seconds{30});
+  clock_type::time_point now = t0;
+  tk::retry_loop failing(one, tk::endpoint::other, now);
+  CHECK(run(failing, now, {{unauthorised}}).size() == 1);
+  CHECK(shared.stopped_by() == unauthorised);
+  tk::retry_loop refused(two, tk::endpoint::other, now);
+  CHECK(run(refused, now, {{}}).empty());
+  CHECK(refused.result().end == tk::call_end::account_stopped);
+  two.account().reset();
+  CHECK(!shared.stopped_by());
+  // The policy's probe interval, when it sets one, must be the stop's.
+  tk::client_policy policy;
+  policy.account_probe_interval = seconds{30};
+  CHECK_NOTHROW(tk::client_state(tk::api_version::v4, create, other, shared, policy));
+  policy.account_probe_interval = seconds{10};
+  CHECK_THROWS_AS(tk::client_state(tk::api_version::v4, create, other, shared, policy),
+                  std::invalid_argument);
+}
+
 TEST_CASE("retry loop: a probe every interval, a success ends the stop, a 401 keeps it") {
   tk::client_policy policy;
   policy.account_probe_interval = seconds{30};

@@ -1,7 +1,8 @@
 // Several processes of examples/retrying_client --redis, with one API key, against one stand-in
 // for the API (tests/stub) and one Redis of the test's own (redis_server.hpp): the stand-in's
 // arrival times show the deployment keeping the account's documented rate, pausing after a 429 that
-// one process saw, and surviving Redis going away and coming back.
+// one process saw, stopping after an account failure that one process saw (probing once per
+// interval across all of them), and surviving Redis going away and coming back.
 #include <trackingmore/status/pacing.hpp>
 
 #include <algorithm>
@@ -53,6 +54,18 @@ std::vector<stub::run_result> run_processes(const stub::api& stub, int processes
 
 stub::reply success() { return {200, real_body("v4_success.json")}; }
 
+/// TrackingMore's 401: advice `after_account_action`, which stops the account.
+stub::reply unauthorised() {
+  return {401, R"({"meta":{"code":401,"message":"Authentication failed"}})"};
+}
+
+/// How many times `part` occurs in `text`.
+std::size_t occurrences(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (std::size_t at = 0; (at = text.find(part, at)) != std::string::npos; at += part.size()) ++n;
+  return n;
+}
+
 }  // namespace
 
 TEST_CASE("redis e2e: 4 processes x 4 threads with one API key keep the documented rate") {
@@ -95,6 +108,58 @@ TEST_CASE("redis e2e: a 429 answered to one process pauses all four until its wa
   // few ms of scheduling on a loaded machine move a request into the next window. (The rate is
   // the first test's; this one's is the pause.)
   CHECK(stub::most_in_window(requests, milliseconds(100)) <= 33);
+}
+
+TEST_CASE("redis e2e: an account failure answered to one process stops all four") {
+  const test::redis_server redis;
+  stub::api stub;
+  stub.script("POST", "/v4/trackings/batch", {unauthorised(), success()});
+  // 4 processes x 4 threads, 40 requests each at 50 a second (v4's 10, fivefold): 3.2 s of
+  // requests, were it not for the 401 that the first one gets.
+  const auto results = run_processes(stub, 4, 4, redis, {"--time-scale", "0.2", "--requests", "40"},
+                                     "v4", "/v4/trackings/batch");
+  std::size_t unsent = 0;
+  for (const stub::run_result& r : results) {
+    CHECK(r.exit_status == 1);
+    unsent += occurrences(r.output, "not sent: the account is stopped (trackingmore.v4 401: ");
+  }
+  const std::vector<stub::request> requests = stub.requests();
+  REQUIRE(!requests.empty());
+  const auto t401 = requests[0].arrival;
+  // Only those already under way when the 401 arrived (a slot is 20 ms): then none, from any
+  // process, ever (no probe, no reset).
+  CHECK(requests.size() <= 4);
+  CHECK(requests.back().arrival - t401 < milliseconds(50));
+  CHECK(unsent + requests.size() == 160);
+}
+
+TEST_CASE("redis e2e: with --account-probe, one probe per interval across all four processes") {
+  const test::redis_server redis;
+  stub::api stub;
+  stub.script("POST", "/v4/trackings/batch", {unauthorised()});  // the account never works again
+  // A probe every documented second, 200 ms on a fivefold time scale; each process starts a
+  // request every 50 ms for 2 s (--request-interval 0.25), so that each always has one to probe
+  // with: alone, each would probe every 200 ms, 4 processes 4 times as often.
+  const auto results = run_processes(stub, 4, 2, redis,
+                                     {"--time-scale", "0.2", "--requests", "40",
+                                      "--request-interval", "0.25", "--account-probe", "1"},
+                                     "v4", "/v4/trackings/batch");
+  for (const stub::run_result& r : results) CHECK(r.exit_status == 1);
+  const std::vector<stub::request> requests = stub.requests();
+  REQUIRE(!requests.empty());
+  const auto t401 = requests[0].arrival;
+  std::vector<stub::clock_type::time_point> probes;
+  for (const stub::request& r : requests) {
+    if (r.arrival > t401 + milliseconds(50)) probes.push_back(r.arrival);
+  }
+  // About 2 s of stop: 9 or 10 probes in all, each at least an interval after the one before
+  // (Redis's clock decides; a probe reaches the stand-in a few ms after its grant).
+  CHECK(probes.size() >= 5);
+  CHECK(probes.size() <= 11);
+  for (std::size_t i = 1; i < probes.size(); ++i) {
+    CAPTURE(i);
+    CHECK(probes[i] - probes[i - 1] >= milliseconds(150));
+  }
 }
 
 TEST_CASE("redis e2e: Redis stopped and restarted mid-run: the fallback's rate, then Redis again") {

@@ -15,6 +15,7 @@
 
 #include "../catch.hpp"
 #include "../most_in_window.hpp"
+#include "redis_helpers.hpp"
 #include "redis_server.hpp"
 
 namespace {
@@ -24,72 +25,9 @@ using clock_type = tk::redis_pacer::clock;
 using std::chrono::milliseconds;
 
 const char* const api_key = "0123456789-secret-api-key";
-
-/// Options for `server`, over TCP, with `observer`.
-tk::redis_options options_for(
-    const test::redis_server& server,
-    std::function<void(tk::redis_event, const std::string&)> observer = {},
-    unsigned processes = 1) {
-  tk::redis_options o;
-  o.port = server.port();
-  o.processes = processes;
-  o.command_timeout = milliseconds(100);
-  o.reconnect_interval = milliseconds(100);
-  o.observer = std::move(observer);
-  return o;
-}
-
-/// Each reply to `command` on `server` as text (integers in decimal), for a test to read Redis.
-std::vector<std::string> ask(const test::redis_server& server,
-                             const std::vector<std::string>& command, int database = 0) {
-  redisContext* c = redisConnectUnix(server.unix_socket().c_str());
-  REQUIRE(c != nullptr);
-  REQUIRE(c->err == 0);
-  const auto run = [c](const std::vector<std::string>& words) {
-    std::vector<const char*> argv;
-    std::vector<std::size_t> lengths;
-    for (const std::string& w : words) {
-      argv.push_back(w.data());
-      lengths.push_back(w.size());
-    }
-    return static_cast<redisReply*>(
-        redisCommandArgv(c, static_cast<int>(argv.size()), argv.data(), lengths.data()));
-  };
-  freeReplyObject(run({"SELECT", std::to_string(database)}));
-  redisReply* r = run(command);
-  REQUIRE(r != nullptr);
-  std::vector<std::string> out;
-  const auto text = [](const redisReply* e) {
-    return e->type == REDIS_REPLY_INTEGER ? std::to_string(e->integer)
-                                          : std::string(e->str == nullptr ? "" : e->str, e->len);
-  };
-  if (r->type == REDIS_REPLY_ARRAY) {
-    for (std::size_t i = 0; i < r->elements; ++i) out.push_back(text(r->element[i]));
-  } else if (r->type != REDIS_REPLY_NIL) {
-    out.push_back(text(r));
-  }
-  freeReplyObject(r);
-  redisFree(c);
-  return out;
-}
-
-/// What an observer heard, in order.
-struct events {
-  std::mutex mutex;
-  std::vector<std::pair<tk::redis_event, std::string>> heard;
-  std::function<void(tk::redis_event, const std::string&)> observer() {
-    return [this](tk::redis_event e, const std::string& what) {
-      const std::lock_guard<std::mutex> lock(mutex);
-      heard.emplace_back(e, what);
-    };
-  }
-  std::vector<tk::redis_event> kinds() {
-    const std::lock_guard<std::mutex> lock(mutex);
-    std::vector<tk::redis_event> out;
-    for (const auto& h : heard) out.push_back(h.first);
-    return out;
-  }
-};
+using test::ask;
+using test::events;
+using test::options_for;
 
 /// How many threads take how many slots each.
 struct load {

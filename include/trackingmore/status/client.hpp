@@ -364,6 +364,67 @@ class pacer_ref {
   const ops* ops_;
 };
 
+/// The account stop of a `client_state`, by reference: an `account_stop`, or any type with its
+/// `admit`, `stopped_by`, `would_admit`, `stop`, `reset` and `probe_interval`, none of which may
+/// throw (such as `redis_account_stop`, which every process of a deployment shares). The stop must
+/// outlive it.
+class account_stop_ref {
+ public:
+  /// The clock of every time here.
+  using clock = pacer::clock;
+
+  /// Refers to `s`.
+  template <class Stop,
+            class = std::enable_if_t<!std::is_same_v<std::remove_cv_t<Stop>, account_stop_ref> &&
+                                     std::is_same_v<decltype(std::declval<Stop&>().admit(
+                                                        std::declval<clock::time_point>())),
+                                                    admission>>>
+  // cppcheck-suppress noExplicitConstructor
+  account_stop_ref(Stop& s) noexcept  // NOLINT(google-explicit-constructor): any stop, as a stop
+      : self_(&s), ops_(&ops_of<Stop>) {}
+
+  /// `s.admit(now)`.
+  admission admit(clock::time_point now) const noexcept { return ops_->admit(self_, now); }
+  /// `s.stopped_by()`.
+  std::error_code stopped_by() const noexcept { return ops_->stopped_by(self_); }
+  /// `s.would_admit(now)`.
+  bool would_admit(clock::time_point now) const noexcept { return ops_->would_admit(self_, now); }
+  /// `s.stop(ec, now)`.
+  void stop(const std::error_code& ec, clock::time_point now) const noexcept {
+    ops_->stop(self_, ec, now);
+  }
+  /// `s.reset()`.
+  void reset() const noexcept { ops_->reset(self_); }
+  /// `s.probe_interval()`.
+  clock::duration probe_interval() const noexcept { return ops_->probe_interval(self_); }
+
+ private:
+  /// @cond
+  struct ops {
+    admission (*admit)(void*, clock::time_point) noexcept;
+    std::error_code (*stopped_by)(void*) noexcept;
+    bool (*would_admit)(void*, clock::time_point) noexcept;
+    void (*stop)(void*, const std::error_code&, clock::time_point) noexcept;
+    void (*reset)(void*) noexcept;
+    clock::duration (*probe_interval)(void*) noexcept;
+  };
+  /// @endcond
+  template <class Stop>
+  static constexpr ops ops_of = {
+      [](void* s, clock::time_point now) noexcept { return static_cast<Stop*>(s)->admit(now); },
+      [](void* s) noexcept { return static_cast<Stop*>(s)->stopped_by(); },
+      [](void* s, clock::time_point now) noexcept {
+        return static_cast<Stop*>(s)->would_admit(now);
+      },
+      [](void* s, const std::error_code& ec, clock::time_point now) noexcept {
+        static_cast<Stop*>(s)->stop(ec, now);
+      },
+      [](void* s) noexcept { static_cast<Stop*>(s)->reset(); },
+      [](void* s) noexcept { return static_cast<Stop*>(s)->probe_interval(); }};
+  void* self_;
+  const ops* ops_;
+};
+
 /// The one state the threads of a client share: a pacer per kind of endpoint at the documented
 /// rates of its API version (which also holds every thread back after a 429), the account stop
 /// and the retry budget. Every member is safe from any number of threads at once; none locks or
@@ -376,14 +437,22 @@ class client_state {
   /// The state of a client of API `version` under `policy`; throws `std::invalid_argument` for a
   /// policy that `retry_budget` or `account_stop` rejects.
   explicit client_state(api_version version, const client_policy& policy = {})
-      : client_state(version, nullptr, nullptr, policy) {}
+      : client_state(version, nullptr, nullptr, nullptr, policy) {}
 
   /// The same, pacing with `create_trackings` and `other` instead of pacers of its own: pacers
   /// that outlive it, such as `redis_pacer`s that every process of a deployment shares (which
   /// lock and make a round trip to Redis per reservation).
   client_state(api_version version, pacer_ref create_trackings, pacer_ref other,
                const client_policy& policy = {})
-      : client_state(version, &create_trackings, &other, policy) {}
+      : client_state(version, &create_trackings, &other, nullptr, policy) {}
+
+  /// The same, stopping with `account` instead of an account stop of its own: one that outlives
+  /// it, such as a `redis_account_stop` that every process of a deployment shares (one round trip
+  /// to Redis per request). Its probe interval counts: throws `std::invalid_argument` when
+  /// `policy` sets another one.
+  client_state(api_version version, pacer_ref create_trackings, pacer_ref other,
+               account_stop_ref account, const client_policy& policy = {})
+      : client_state(version, &create_trackings, &other, &account, policy) {}
 
   /// The pacer of endpoints of kind `e`.
   pacer_ref pacer_of(endpoint e) noexcept {
@@ -391,15 +460,15 @@ class client_state {
   }
   /// The retry budget.
   retry_budget& budget() noexcept { return budget_; }
-  /// The account stop.
-  account_stop& account() noexcept { return account_; }
+  /// The account stop: its own, or the one it was made with.
+  account_stop_ref account() noexcept { return account_ref_; }
   /// The policy it was made with.
   const client_policy& policy() const noexcept { return policy_; }
 
  private:
   // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the public ones name them
   client_state(api_version version, const pacer_ref* create_trackings, const pacer_ref* other,
-               const client_policy& policy)
+               const account_stop_ref* account, const client_policy& policy)
       : policy_(policy),
         own_create_trackings_(documented_requests_per_second(version, endpoint::create_trackings)),
         own_other_(documented_requests_per_second(version, endpoint::other)),
@@ -407,7 +476,17 @@ class client_state {
                                                       : pacer_ref(own_create_trackings_)),
         other_(other != nullptr ? *other : pacer_ref(own_other_)),
         budget_(policy.budget),
-        account_(policy.account_probe_interval) {}
+        account_(policy.account_probe_interval),
+        account_ref_(account != nullptr ? checked(*account, policy) : account_stop_ref(account_)) {}
+
+  /// `account`, or `std::invalid_argument` when `policy` sets another probe interval.
+  static account_stop_ref checked(account_stop_ref account, const client_policy& policy) {
+    if (policy.account_probe_interval &&
+        *policy.account_probe_interval != account.probe_interval()) {
+      detail::reject("trackingmore::client_state: the policy's probe interval is not the stop's");
+    }
+    return account;
+  }
 
   client_policy policy_;
   pacer own_create_trackings_;
@@ -416,6 +495,7 @@ class client_state {
   pacer_ref other_;
   retry_budget budget_;
   account_stop account_;
+  account_stop_ref account_ref_;
 };
 
 /// How one call of `send_with_retries` (or one `retry_loop`) may run.

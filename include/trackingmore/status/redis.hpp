@@ -1,9 +1,11 @@
 /// @file
-/// One rate limit for a whole deployment: `redis_pacer`, a pacer with the interface of `pacer`
-/// whose bucket lives in Redis, so that every process and machine that uses one API key paces
-/// against one bucket per endpoint kind, and a 429 that any of them sees pauses all of them. When
-/// Redis fails, each process falls back to a local pacer at its share of the rate. The design is
-/// on the @ref scaling_out page.
+/// One rate limit and one account stop for a whole deployment, through Redis: `redis_pacer`, a
+/// pacer with the interface of `pacer` whose bucket lives in Redis, so that every process and
+/// machine that uses one API key paces against one bucket per endpoint kind, and a 429 that any
+/// of them sees pauses all of them; and `redis_account_stop`, an `account_stop` in Redis, so that
+/// an account failure that any of them sees stops all of them. When Redis fails, each process
+/// falls back to a local pacer at its share of the rate and to its local stop. The design is on
+/// the @ref scaling_out page.
 ///
 /// Optional, and the only header that needs hiredis (Debian `libhiredis-dev`; link `hiredis`,
 /// e.g. through `pkg-config hiredis`). POSIX only.
@@ -12,11 +14,13 @@
 #ifndef TRACKINGMORE_STATUS_REDIS_HPP
 #define TRACKINGMORE_STATUS_REDIS_HPP
 
+#include <trackingmore/status/client.hpp>
 #include <trackingmore/status/pacing.hpp>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <csignal>
@@ -33,16 +37,17 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <thread>
 #include <utility>
 
 TRACKINGMORE_STATUS_NAMESPACE_BEGIN
 
-/// What a `redis_pacer` reports to its observer: Redis stopped answering (the pacer falls back to
-/// its local pacer), or answers again (the pacer paces against the shared bucket again).
+/// What a `redis_pacer` or a `redis_account_stop` reports to its observer: Redis stopped answering
+/// (the pacer falls back to its local pacer, the stop to its local stop), or answers again.
 enum class redis_event {
-  unavailable,  ///< A connection, a command or a reply failed: pacing locally.
-  available     ///< Connected again (or for the first time): pacing against Redis.
+  unavailable,  ///< A connection, a command or a reply failed: local.
+  available     ///< Connected again (or for the first time): shared through Redis.
 };
 
 /// Where the shared state lives, how long to wait for it, and how to pace without it.
@@ -69,6 +74,9 @@ struct redis_options {
   double time_scale = 1.0;
   /// The caller's clock, when it is not `steady_clock` (see `time_scale`).
   std::function<std::chrono::steady_clock::time_point()> now{};
+  /// How long the shared account stop stays in Redis after the last call of any process that
+  /// found it (on Redis's clock): a stop that lasts until `reset` outlives its processes by this.
+  std::chrono::milliseconds account_stop_expiry{std::chrono::hours(24)};
   /// Called on each change between Redis and the local fallback, with what failed (hiredis's
   /// message; never the API key). Called from the thread that saw the change, after the pacer
   /// has released its lock; it must not throw.
@@ -134,9 +142,9 @@ inline std::array<std::uint8_t, 32> sha256(std::string_view data) {
   return digest;
 }
 
-/// The bucket's name for the account of `api_key` and endpoint kind `e`: the first 128 bits of
-/// the key's SHA-256 in hex, in braces (a Redis Cluster hash tag: an account's keys share a slot).
-inline std::string bucket_name(std::string_view api_key, endpoint e) {
+/// What names the account of `api_key` in every key: the first 128 bits of the key's SHA-256 in
+/// hex, in braces (a Redis Cluster hash tag: an account's keys share a slot).
+inline std::string account_tag(std::string_view api_key) {
   const std::array<std::uint8_t, 32> digest = sha256(api_key);
   constexpr char hex[] = "0123456789abcdef";
   std::string name = "{";
@@ -144,7 +152,12 @@ inline std::string bucket_name(std::string_view api_key, endpoint e) {
     name += hex[digest[i] >> 4];
     name += hex[digest[i] & 0xfU];
   }
-  return name + (e == endpoint::create_trackings ? "}:create_trackings" : "}:other");
+  return name + "}";
+}
+
+/// The bucket's name for the account of `api_key` and endpoint kind `e`.
+inline std::string bucket_name(std::string_view api_key, endpoint e) {
+  return account_tag(api_key) + (e == endpoint::create_trackings ? ":create_trackings" : ":other");
 }
 
 /// The one script of every decision, run atomically by Redis on its own clock, in microseconds.
@@ -230,6 +243,290 @@ inline timeval timeval_of(std::chrono::milliseconds ms) noexcept {
           static_cast<suseconds_t>((ms.count() % 1000) * 1000)};
 }
 
+/// `options`, or `std::invalid_argument` for the values that `redis_pacer` and
+/// `redis_account_stop` reject.
+inline redis_options valid(redis_options options) {
+  if (options.processes == 0 || options.connect_timeout.count() <= 0 ||
+      options.command_timeout.count() <= 0 || options.reconnect_interval.count() < 0 ||
+      options.account_stop_expiry.count() <= 0 || !(options.time_scale > 0.0) ||
+      !std::isfinite(options.time_scale)) {
+    throw std::invalid_argument(
+        "trackingmore: redis_options: processes, timeouts, the expiry and the time scale must be "
+        "positive");
+  }
+  return options;
+}
+
+/// `d` of the caller's clock in microseconds of Redis's, which runs 1 / `time_scale` times as
+/// fast (`redis_options::time_scale`), rounded up and at most 10^15.
+inline std::int64_t to_redis_us(pacer::clock::duration d, double time_scale) noexcept {
+  const double us = std::ceil(std::chrono::duration<double, std::micro>(d).count() * time_scale);
+  return us < 1e15 ? static_cast<std::int64_t>(us) : static_cast<std::int64_t>(1e15);
+}
+
+/// `us` microseconds of Redis's clock, on the caller's (see `to_redis_us`).
+inline pacer::clock::duration from_redis_us(std::int64_t us, double time_scale) noexcept {
+  return std::chrono::ceil<pacer::clock::duration>(
+      std::chrono::duration<double, std::micro>(static_cast<double>(us) / time_scale));
+}
+
+/// What a call on a `redis_connection` changed.
+enum class redis_change {
+  none,  ///< Redis answers as before, or fails as before.
+  lost,  ///< Redis answered the call before and fails this one.
+  back   ///< Redis failed the call before (or the connection was new) and answers this one.
+};
+
+/// The one connection to Redis of a `redis_pacer` or a `redis_account_stop`, and the one script
+/// it runs: connects with the timeouts, authenticates, selects the database, loads the script
+/// (again after `NOSCRIPT`), reconnects at most once per reconnect interval, and tells its owner
+/// what changed, for the owner to act on and then `report`. Its threads share it behind a timed
+/// mutex: a call waits for another at most `command_timeout`. SIGPIPE is guarded on every write.
+class redis_connection {
+ public:
+  /// Owns one hiredis reply.
+  using reply_ptr = std::unique_ptr<redisReply, reply_deleter>;
+
+  /// What one `eval` gave.
+  struct result {
+    reply_ptr reply;                           ///< Null when Redis could not answer.
+    redis_change change = redis_change::none;  ///< What changed with this call.
+    std::string failure;                       ///< What failed, when `change` is `lost`.
+  };
+
+  /// For the owner's `options` (which must outlive it) and `script`; not connected yet.
+  redis_connection(const redis_options& options, const char* script) noexcept
+      : options_(options), script_(script) {}
+  redis_connection(const redis_connection&) = delete;
+  redis_connection& operator=(const redis_connection&) = delete;
+  ~redis_connection() { disconnect(); }
+
+  /// Connects for the first time and reports the outcome; throws only `std::bad_alloc`.
+  void start() {
+    std::string failure;
+    {
+      const std::lock_guard<std::timed_mutex> lock(mutex_);
+      failure = connect();
+    }
+    connected_ = failure.empty();
+    report(failure.empty() ? redis_event::available : redis_event::unavailable, failure);
+  }
+
+  /// Runs the script with `args` (the number of keys, the keys, then the arguments; at most 10):
+  /// its reply when it is of hiredis type `type`, else a null reply (a failure, after which the
+  /// connection is closed until the next reconnect interval). Never throws but `std::bad_alloc`.
+  result eval(std::initializer_list<std::string_view> args, int type) {
+    result out;
+    std::unique_lock<std::timed_mutex> lock(mutex_, options_.command_timeout);
+    if (!lock.owns_lock()) return out;  // another thread is stuck on a slow Redis
+    bool reconnected = false;
+    if (context_ == nullptr) {
+      if (pacer::clock::now() < next_attempt_) return out;
+      out.failure = connect();
+      if (!out.failure.empty()) {
+        next_attempt_ = pacer::clock::now() + options_.reconnect_interval;
+        return out;
+      }
+      reconnected = true;
+    }
+    std::string_view argv[12] = {"EVALSHA", sha_};
+    std::size_t n = 2;
+    for (const std::string_view a : args) {
+      if (n == std::size(argv)) return out;
+      argv[n++] = a;
+    }
+    for (int attempt = 0; attempt < 2 && !out.reply && out.failure.empty(); ++attempt) {
+      argv[1] = sha_;
+      reply_ptr r = command(argv, n);
+      if (r && r->type == type) {
+        out.reply = std::move(r);
+      } else if (attempt == 0 && r && r->type == REDIS_REPLY_ERROR &&
+                 std::string_view(r->str, r->len).rfind("NOSCRIPT", 0) == 0) {
+        out.failure = load_script();  // flushed, or a Redis restarted between two calls
+      } else {
+        out.failure = "EVALSHA: " + failure_of(r);
+      }
+    }
+    if (!out.reply) {
+      if (out.failure.empty()) out.failure = "EVALSHA: no reply";
+      disconnect();
+      next_attempt_ = pacer::clock::now() + options_.reconnect_interval;
+    }
+    const bool was = connected_.exchange(out.reply != nullptr);
+    if (out.reply && (reconnected || !was)) out.change = redis_change::back;
+    if (!out.reply && was) out.change = redis_change::lost;
+    return out;
+  }
+
+  /// Tells the observer of `e` (and what failed), outside the connection's lock; an observer's
+  /// exception is dropped.
+  void report(redis_event e, const std::string& what) const noexcept {
+    if (!options_.observer) return;
+    try {
+      options_.observer(e, what);
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the observer must not throw; if it does, no
+                     // call fails for it
+    }
+  }
+
+  /// Whether the last call reached Redis.
+  bool connected() const noexcept { return connected_.load(); }
+
+ private:
+  reply_ptr command(const std::string_view* argv, std::size_t n) {
+    const char* args[12];
+    std::size_t lengths[12];
+    for (std::size_t i = 0; i < n; ++i) {
+      args[i] = argv[i].data();
+      lengths[i] = argv[i].size();
+    }
+    const sigpipe_guard guard;
+    return reply_ptr(
+        static_cast<redisReply*>(redisCommandArgv(context_, static_cast<int>(n), args, lengths)));
+  }
+  reply_ptr command(std::initializer_list<std::string_view> argv) {
+    return command(argv.begin(), argv.size());
+  }
+
+  /// Connects, authenticates, selects the database and loads the script; with `mutex_` held.
+  /// Returns what failed, or an empty string.
+  std::string connect() {
+    disconnect();
+    const timeval connect_tv = timeval_of(options_.connect_timeout);
+    {
+      const sigpipe_guard guard;
+      context_ = options_.unix_socket.empty()
+                     ? redisConnectWithTimeout(options_.host.c_str(), options_.port, connect_tv)
+                     : redisConnectUnixWithTimeout(options_.unix_socket.c_str(), connect_tv);
+    }
+    std::string failure;
+    if (context_ == nullptr) {
+      failure = "cannot allocate a Redis context";
+    } else if (context_->err != 0) {
+      failure = context_->errstr;
+    } else if (redisSetTimeout(context_, timeval_of(options_.command_timeout)) != REDIS_OK) {
+      failure = "cannot set the command timeout";
+    } else {
+      if (!options_.password.empty()) {
+        failure = options_.username.empty()
+                      ? expect_ok(command({"AUTH", options_.password}), "AUTH")
+                      : expect_ok(command({"AUTH", options_.username, options_.password}), "AUTH");
+      }
+      if (failure.empty() && options_.database != 0) {
+        failure = expect_ok(command({"SELECT", std::to_string(options_.database)}), "SELECT");
+      }
+      if (failure.empty()) failure = load_script();
+    }
+    if (!failure.empty()) disconnect();
+    return failure;
+  }
+
+  /// "" when `r` is a status reply, else what failed.
+  std::string expect_ok(const reply_ptr& r, const char* what) const {
+    if (r && r->type == REDIS_REPLY_STATUS) return "";
+    return std::string(what) + ": " + failure_of(r);
+  }
+
+  /// What `r` (null or an error) says went wrong.
+  std::string failure_of(const reply_ptr& r) const {
+    if (r && r->type == REDIS_REPLY_ERROR) return {r->str, r->len};
+    if (context_ != nullptr && context_->err != 0) return context_->errstr;
+    return "unexpected reply";
+  }
+
+  /// Loads the script (again, after a restart or SCRIPT FLUSH) and keeps its SHA-1.
+  std::string load_script() {
+    const reply_ptr r = command({"SCRIPT", "LOAD", script_});
+    if (!r || r->type != REDIS_REPLY_STRING) return "SCRIPT LOAD: " + failure_of(r);
+    sha_.assign(r->str, r->len);
+    return "";
+  }
+
+  void disconnect() noexcept {
+    if (context_ != nullptr) redisFree(context_);
+    context_ = nullptr;
+  }
+
+  const redis_options& options_;
+  const char* script_;
+  std::timed_mutex mutex_;
+  redisContext* context_ = nullptr;          // guarded by mutex_
+  std::string sha_;                          // guarded by mutex_
+  pacer::clock::time_point next_attempt_{};  // guarded by mutex_
+  std::atomic<bool> connected_{false};       // whether the last call reached Redis
+};
+
+/// The script of the shared account stop, run atomically by Redis on its own clock (`TIME`, in
+/// microseconds). KEYS[1] is the stop, a hash: `category` (the error category's name), `value`
+/// (the error's value), `since` (when Redis recorded it: the stop's identity) and `probe` (when
+/// the next probe is due); no key, no stop. Every operation that finds the stop renews its expiry.
+/// ARGV: the operation, the probe interval (0: no probes), the expiry in ms, then for `stop` the
+/// category's name and the value, for `reset_if` the `since` of the stop to end.
+///
+/// - `stop` records the stop unless one is on (the first failure is kept);
+/// - `reset` ends any stop; `reset_if` ends it only if it is the stop of that `since`;
+/// - `admit` takes the probe when one is due (moving the next one an interval on);
+/// - `check` only reads.
+///
+/// Each returns the stop (after the operation) as {category, value, since, probe taken (0 or 1),
+/// probe due (0 or 1)}, or an empty array without one.
+inline constexpr const char* account_script = R"lua(
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local op = ARGV[1]
+local interval = tonumber(ARGV[2])
+if op == 'reset' then
+  redis.call('DEL', KEYS[1])
+  return {}
+end
+if op == 'reset_if' then
+  if redis.call('HGET', KEYS[1], 'since') == ARGV[4] then redis.call('DEL', KEYS[1]) end
+end
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  if op ~= 'stop' then return {} end
+  redis.call('HSET', KEYS[1], 'category', ARGV[4], 'value', ARGV[5],
+             'since', string.format('%d', now), 'probe', string.format('%d', now + interval))
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+local s = redis.call('HMGET', KEYS[1], 'category', 'value', 'since', 'probe')
+local due = interval > 0 and (tonumber(s[4]) or now) <= now
+local taken = 0
+if op == 'admit' and due then
+  redis.call('HSET', KEYS[1], 'probe', string.format('%d', now + interval))
+  taken = 1
+  due = false
+end
+return {s[1], s[2], s[3], taken, due and 1 or 0}
+)lua";
+
+/// The library's category named `name` ("trackingmore", "trackingmore.v4", ...), or the
+/// standard library's "generic" or "system"; null for any other name.
+inline const std::error_category* category_named(std::string_view name) noexcept {
+  for (const code_category* k : known_categories) {
+    if (name == k->name()) return k;
+  }
+  for (const std::error_category* c : {static_cast<const std::error_category*>(&conditions.object),
+                                       &std::generic_category(), &std::system_category()}) {
+    if (name == c->name()) return c;
+  }
+  return nullptr;
+}
+
+/// The error code that category `name` and `value` (as Redis keeps them) name; for a category
+/// that `category_named` does not know, a value that is not an `int`, or 0 (no failure), the
+/// stop's own `std::errc::operation_not_permitted`: still a stop.
+inline std::error_code error_named(std::string_view name, std::string_view value) noexcept {
+  const std::error_category* c = category_named(name);
+  long long v = 0;
+  const std::from_chars_result read = std::from_chars(value.data(), value.data() + value.size(), v);
+  const bool whole = read.ec == std::errc{} && read.ptr == value.data() + value.size();
+  if (c == nullptr || !whole || v == 0 || v < std::numeric_limits<int>::min() ||
+      v > std::numeric_limits<int>::max()) {
+    return std::make_error_code(std::errc::operation_not_permitted);
+  }
+  return {static_cast<int>(v), *c};
+}
+
 }  // namespace detail
 
 /// A pacer shared through Redis by every process that uses one API key: the same interface and
@@ -262,7 +559,7 @@ class redis_pacer {
   /// scale that is not positive and finite.
   redis_pacer(redis_options options, std::string_view api_key, endpoint e,
               double requests_per_second, unsigned burst = 1)
-      : options_(valid(std::move(options))),
+      : options_(detail::valid(std::move(options))),
         fallback_(checked(requests_per_second, burst) / options_.processes, 1),
         bucket_(options_.key_prefix + detail::bucket_name(api_key, e)),
         pause_key_(bucket_ + ":pause") {
@@ -271,18 +568,7 @@ class redis_pacer {
     if (!(interval_us < 1e15)) throw std::invalid_argument("trackingmore::redis_pacer: rate");
     interval_us_ = std::max<std::int64_t>(1, static_cast<std::int64_t>(interval_us));
     tolerance_us_ = interval_us_ * (static_cast<std::int64_t>(burst) - 1);
-    std::string failure;
-    {
-      const std::lock_guard<std::timed_mutex> lock(mutex_);
-      failure = connect();
-    }
-    connected_ = failure.empty();
-    report(failure.empty() ? redis_event::available : redis_event::unavailable, failure);
-  }
-  redis_pacer(const redis_pacer&) = delete;
-  redis_pacer& operator=(const redis_pacer&) = delete;
-  ~redis_pacer() {
-    if (context_ != nullptr) redisFree(context_);
+    connection_.start();
   }
 
   /// Reserves the next slot for a request ready at `now` and returns how long to wait for it: in
@@ -350,20 +636,9 @@ class redis_pacer {
   }
 
   /// Whether the last call reached Redis (false: pacing locally).
-  bool shared() const noexcept { return connected_.load(); }
+  bool shared() const noexcept { return connection_.connected(); }
 
  private:
-  /// `options`, or `std::invalid_argument` for the values the class rejects.
-  static redis_options valid(redis_options options) {
-    if (options.processes == 0 || options.connect_timeout.count() <= 0 ||
-        options.command_timeout.count() <= 0 || options.reconnect_interval.count() < 0 ||
-        !(options.time_scale > 0.0) || !std::isfinite(options.time_scale)) {
-      throw std::invalid_argument(
-          "trackingmore::redis_pacer: processes, timeouts and the time scale must be positive");
-    }
-    return options;
-  }
-
   /// `requests_per_second`, or the exception `pacer` throws for it and `burst`.
   static double checked(double requests_per_second, unsigned burst) {
     (void)pacer(requests_per_second, burst);
@@ -379,159 +654,40 @@ class redis_pacer {
 
   clock::time_point caller_now() const { return options_.now ? options_.now() : clock::now(); }
 
-  /// `us` microseconds of Redis's clock, on the caller's.
   clock::duration from_redis(std::int64_t us) const noexcept {
-    return std::chrono::ceil<clock::duration>(
-        std::chrono::duration<double, std::micro>(static_cast<double>(us) / options_.time_scale));
+    return detail::from_redis_us(us, options_.time_scale);
   }
-
-  /// `d` of the caller's clock in microseconds of Redis's, rounded up.
   std::int64_t to_redis(clock::duration d) const noexcept {
-    const double us =
-        std::ceil(std::chrono::duration<double, std::micro>(d).count() * options_.time_scale);
-    return us < 1e15 ? static_cast<std::int64_t>(us) : static_cast<std::int64_t>(1e15);
-  }
-
-  using reply_ptr = std::unique_ptr<redisReply, detail::reply_deleter>;
-
-  /// `argv` sent on the connection; null when the connection failed.
-  reply_ptr command(std::initializer_list<std::string_view> argv) {
-    const char* args[10];
-    std::size_t lengths[10];
-    int n = 0;
-    for (const std::string_view a : argv) {
-      args[n] = a.data();
-      lengths[n++] = a.size();
-    }
-    const detail::sigpipe_guard guard;
-    return reply_ptr(static_cast<redisReply*>(redisCommandArgv(context_, n, args, lengths)));
-  }
-
-  /// Connects, authenticates, selects the database and loads the script; with `mutex_` held.
-  /// Returns what failed, or an empty string.
-  std::string connect() {
-    if (context_ != nullptr) redisFree(context_);
-    const timeval connect_tv = detail::timeval_of(options_.connect_timeout);
-    {
-      const detail::sigpipe_guard guard;
-      context_ = options_.unix_socket.empty()
-                     ? redisConnectWithTimeout(options_.host.c_str(), options_.port, connect_tv)
-                     : redisConnectUnixWithTimeout(options_.unix_socket.c_str(), connect_tv);
-    }
-    std::string failure;
-    if (context_ == nullptr) {
-      failure = "cannot allocate a Redis context";
-    } else if (context_->err != 0) {
-      failure = context_->errstr;
-    } else if (redisSetTimeout(context_, detail::timeval_of(options_.command_timeout)) !=
-               REDIS_OK) {
-      failure = "cannot set the command timeout";
-    } else {
-      if (!options_.password.empty()) {
-        failure = options_.username.empty()
-                      ? expect_ok(command({"AUTH", options_.password}), "AUTH")
-                      : expect_ok(command({"AUTH", options_.username, options_.password}), "AUTH");
-      }
-      if (failure.empty() && options_.database != 0) {
-        failure = expect_ok(command({"SELECT", std::to_string(options_.database)}), "SELECT");
-      }
-      if (failure.empty()) failure = load_script();
-    }
-    if (!failure.empty()) disconnect();
-    return failure;
-  }
-
-  /// "" when `r` is a status reply, else what failed.
-  std::string expect_ok(const reply_ptr& r, const char* what) const {
-    if (r && r->type == REDIS_REPLY_STATUS) return "";
-    return std::string(what) + ": " + failure_of(r);
-  }
-
-  /// What `r` (null or an error) says went wrong.
-  std::string failure_of(const reply_ptr& r) const {
-    if (r && r->type == REDIS_REPLY_ERROR) return {r->str, r->len};
-    if (context_ != nullptr && context_->err != 0) return context_->errstr;
-    return "unexpected reply";
-  }
-
-  /// Loads the script (again, after a restart or SCRIPT FLUSH) and keeps its SHA-1.
-  std::string load_script() {
-    const reply_ptr r = command({"SCRIPT", "LOAD", detail::gcra_script});
-    if (!r || r->type != REDIS_REPLY_STRING) return "SCRIPT LOAD: " + failure_of(r);
-    sha_.assign(r->str, r->len);
-    return "";
-  }
-
-  void disconnect() noexcept {
-    if (context_ != nullptr) redisFree(context_);
-    context_ = nullptr;
+    return detail::to_redis_us(d, options_.time_scale);
   }
 
   /// Runs `operation` of the script; `std::nullopt` when Redis cannot answer now (the fallback
   /// paces). Reconnects when the interval allows; reports each change.
   std::optional<std::int64_t> run(const char* operation, std::int64_t pause_us) noexcept {
     try {
-      return run_or_throw(operation, pause_us);
-    } catch (...) {  // std::bad_alloc, or an observer's exception: this call paces locally
+      const std::string interval = std::to_string(interval_us_);
+      const std::string tolerance = std::to_string(tolerance_us_);
+      const std::string pause = std::to_string(pause_us);
+      const detail::redis_connection::result r = connection_.eval(
+          {"2", bucket_, pause_key_, operation, interval, tolerance, pause}, REDIS_REPLY_INTEGER);
+      if (r.change == detail::redis_change::back) {
+        // Both pacers for one second, and until every other process has tried Redis again: no
+        // window adds the fallback's requests to the shared ones.
+        both_until_ = caller_now() + std::chrono::seconds(1) +
+                      from_redis(options_.reconnect_interval.count() * 1000);
+        connection_.report(redis_event::available, "");
+      } else if (r.change == detail::redis_change::lost) {
+        // Nothing for one second after the last slot Redis gave, then the fallback: no window
+        // adds the shared requests to it.
+        const clock::time_point last{clock::duration(last_slot_.load())};
+        fallback_.pause_until(std::max(caller_now(), last) + std::chrono::seconds(1));
+        connection_.report(redis_event::unavailable, r.failure);
+      }
+      if (!r.reply) return std::nullopt;
+      return r.reply->integer;
+    } catch (...) {  // std::bad_alloc: this call paces locally
       return std::nullopt;
     }
-  }
-
-  std::optional<std::int64_t> run_or_throw(const char* operation, std::int64_t pause_us) {
-    std::unique_lock<std::timed_mutex> lock(mutex_, options_.command_timeout);
-    if (!lock.owns_lock()) return std::nullopt;  // another thread is stuck on a slow Redis
-    std::string failure;
-    bool reconnected = false;
-    if (context_ == nullptr) {
-      if (clock::now() < next_attempt_) return std::nullopt;
-      failure = connect();
-      if (!failure.empty()) {
-        next_attempt_ = clock::now() + options_.reconnect_interval;
-        return std::nullopt;
-      }
-      reconnected = true;
-    }
-    std::optional<std::int64_t> result;
-    const std::string interval = std::to_string(interval_us_);
-    const std::string tolerance = std::to_string(tolerance_us_);
-    const std::string pause = std::to_string(pause_us);
-    for (int attempt = 0; attempt < 2 && !result && failure.empty(); ++attempt) {
-      const reply_ptr r = command(
-          {"EVALSHA", sha_, "2", bucket_, pause_key_, operation, interval, tolerance, pause});
-      if (r && r->type == REDIS_REPLY_INTEGER) {
-        result = r->integer;
-      } else if (attempt == 0 && r && r->type == REDIS_REPLY_ERROR &&
-                 std::string_view(r->str, r->len).rfind("NOSCRIPT", 0) == 0) {
-        failure = load_script();  // flushed, or a Redis restarted between two calls
-      } else {
-        failure = "EVALSHA: " + failure_of(r);
-      }
-    }
-    if (!result) {
-      if (failure.empty()) failure = "EVALSHA: no reply";
-      disconnect();
-      next_attempt_ = clock::now() + options_.reconnect_interval;
-    }
-    const bool was = connected_.exchange(result.has_value());
-    lock.unlock();
-    if (result && (reconnected || !was)) {
-      // Both pacers for one second, and until every other process has tried Redis again: no
-      // window adds the fallback's requests to the shared ones.
-      both_until_ = caller_now() + std::chrono::seconds(1) +
-                    from_redis(options_.reconnect_interval.count() * 1000);
-      report(redis_event::available, "");
-    } else if (!result && was) {
-      // Nothing for one second after the last slot Redis gave, then the fallback: no window adds
-      // the shared requests to it.
-      const clock::time_point last{clock::duration(last_slot_.load())};
-      fallback_.pause_until(std::max(caller_now(), last) + std::chrono::seconds(1));
-      report(redis_event::unavailable, failure);
-    }
-    return result;
-  }
-
-  void report(redis_event e, const std::string& what) const {
-    if (options_.observer) options_.observer(e, what);
   }
 
   redis_options options_;
@@ -540,15 +696,213 @@ class redis_pacer {
   std::string pause_key_;
   std::int64_t interval_us_ = 0;
   std::int64_t tolerance_us_ = 0;
-  std::timed_mutex mutex_;
-  redisContext* context_ = nullptr;     // guarded by mutex_
-  std::string sha_;                     // guarded by mutex_
-  clock::time_point next_attempt_{};    // guarded by mutex_
-  std::atomic<bool> connected_{false};  // whether the last call reached Redis
+  detail::redis_connection connection_{options_, detail::gcra_script};
   std::atomic<clock::time_point> both_until_{clock::time_point::min()};
   std::atomic<clock::rep> local_pause_end_{std::numeric_limits<clock::rep>::min()};
   std::atomic<clock::rep> last_slot_{
       std::numeric_limits<clock::rep>::min()};  // the latest from Redis
+};
+
+/// An account stop shared through Redis by every process that uses one API key: the same
+/// interface and meaning as `account_stop` (`admit`, `stopped_by`, `would_admit`, `stop`, `reset`,
+/// `probe_interval`), so that it can stand wherever one does (in a `client_state`, through
+/// `account_stop_ref`). After an account failure in any process (advice `after_account_action`),
+/// no process sends until `reset` in any process ends the stop, or, with a probe interval, a probe
+/// does: at most one probe per interval across every process, the due time kept in Redis.
+///
+/// The stop is one hash in Redis (`{sha256(key)}:account`, after `redis_options::key_prefix`)
+/// written by one atomic script on Redis's clock: `stop` records it only if none is on, so the
+/// first failure is kept; the error crosses processes as its category's name and its value, read
+/// back into the library's own categories (`trackingmore`, `trackingmore.v2`, ...) and the
+/// standard "generic" and "system"; any other category, and any value that reads as no failure,
+/// reads as `std::errc::operation_not_permitted`, still a stop. The key expires
+/// `redis_options::account_stop_expiry` (24 h) after the last call of any process that found it.
+///
+/// Each call is one round trip (`would_admit` none while this process knows of no stop). Every
+/// `stop` and `reset` is also applied to a local `account_stop`, which answers while Redis fails
+/// (the observer hears of it, as a `redis_pacer`'s does); what Redis answers is copied to it, so
+/// that a stop another process began, or ended, holds without Redis too. A `stop` or `reset` that
+/// could not reach Redis is sent at the next call that does: the stop if none is on; the reset
+/// only if the stop on is the one this process last saw in Redis (a stop that began meanwhile,
+/// elsewhere, stays). No call blocks longer than a `redis_pacer`'s, and none throws once
+/// constructed (an allocation that fails is answered by the local stop).
+///
+/// Thread-safe: the threads of a process share one (and one connection, behind a mutex).
+class redis_account_stop {
+ public:
+  /// The clock of every time here, as `account_stop`'s.
+  using clock = pacer::clock;
+
+  /// A stop for the account of `api_key`, shared through the Redis of `options`, that lasts until
+  /// `reset`, or, with `probe_interval` (on the caller's clock), until a probe ends it. Connects
+  /// at once; if Redis fails, it starts local (and reports it). Throws `std::invalid_argument` for
+  /// a probe interval that `account_stop` rejects and for options that `redis_pacer` rejects (or
+  /// an expiry that is not positive).
+  redis_account_stop(redis_options options, std::string_view api_key,
+                     std::optional<clock::duration> probe_interval = std::nullopt)
+      : options_(detail::valid(std::move(options))),
+        local_(probe_interval),
+        key_(options_.key_prefix + detail::account_tag(api_key) + ":account"),
+        interval_(
+            std::to_string(detail::to_redis_us(local_.probe_interval(), options_.time_scale))),
+        expiry_(std::to_string(options_.account_stop_expiry.count())) {
+    connection_.start();
+  }
+
+  /// Whether a request ready at `now` may go: Redis's answer, which takes the probe when one is
+  /// due for the whole deployment; the local stop's while Redis fails.
+  admission admit(clock::time_point now) noexcept {
+    const std::optional<in_redis> s = run("admit", now);
+    if (!s) return local_.admit(now);
+    if (!s->ec) return {true, false, {}};
+    if (s->probe_taken) return {true, true, {}};
+    return {false, false, s->ec};
+  }
+
+  /// Whether the stop is on, without taking a probe: its error, or an empty code.
+  std::error_code stopped_by() const noexcept {
+    const std::optional<in_redis> s = run("check", caller_now());
+    return s ? s->ec : local_.stopped_by();
+  }
+
+  /// Whether a probe at `now` would be let through (the stop is off, or a probe is due): true at
+  /// once while this process knows of no stop (`admit` decides), else Redis's answer.
+  bool would_admit(clock::time_point now) const noexcept {
+    if (!local_.stopped_by() && !pending_.load()) return true;
+    const std::optional<in_redis> s = run("check", now);
+    if (!s) return local_.would_admit(now);
+    return !s->ec || s->probe_due;
+  }
+
+  /// Starts the stop with `ec` at `now` for every process, unless one is on already (the first
+  /// failure is kept); an empty `ec` is no failure: nothing.
+  void stop(const std::error_code& ec, clock::time_point now) noexcept {
+    if (!ec) return;
+    local_.stop(ec, now);
+    if (!run("stop", now, ec)) set_pending(pending_stop, ec);
+  }
+
+  /// Ends the stop for every process, whoever started it.
+  void reset() noexcept {
+    local_.reset();
+    if (!run("reset", caller_now())) set_pending(pending_reset, {});
+  }
+
+  /// The probe interval, zero without probes.
+  clock::duration probe_interval() const noexcept { return local_.probe_interval(); }
+
+  /// Whether the last call reached Redis (false: the local stop answers).
+  bool shared() const noexcept { return connection_.connected(); }
+
+ private:
+  /// The stop as Redis holds it.
+  struct in_redis {
+    std::error_code ec;  // empty: no stop
+    std::string since;   // the stop's identity
+    bool probe_taken = false;
+    bool probe_due = false;
+  };
+
+  // What waits to be sent to Redis: nothing, a stop, or the end of the stop last seen there.
+  static constexpr int pending_none = 0;
+  static constexpr int pending_stop = 1;
+  static constexpr int pending_reset = 2;
+
+  clock::time_point caller_now() const { return options_.now ? options_.now() : clock::now(); }
+
+  void set_pending(int what, const std::error_code& ec) noexcept {
+    const std::lock_guard<std::mutex> lock(pending_mutex_);
+    // Without a stop seen in Redis, a reset ends only this process's unsent stop: any stop in
+    // Redis began elsewhere, unseen, and stays.
+    if (what == pending_reset && seen_since_.empty()) {
+      pending_ = pending_none;
+      return;
+    }
+    pending_error_ = ec;
+    pending_ = what;
+  }
+
+  /// Runs `operation` (with `ec` for a stop) after what is pending; copies Redis's answer to the
+  /// local stop; `std::nullopt` when Redis cannot answer now.
+  std::optional<in_redis> run(const char* operation, clock::time_point now,
+                              const std::error_code& ec = {}) const noexcept {
+    try {
+      if (pending_.load() != pending_none && !send_pending(now)) return std::nullopt;
+      return eval(operation, now, ec);
+    } catch (...) {  // std::bad_alloc: the local stop answers
+      return std::nullopt;
+    }
+  }
+
+  /// Sends the pending stop or reset; false when Redis did not answer.
+  bool send_pending(clock::time_point now) const {
+    int what = pending_none;
+    std::error_code ec;
+    std::string since;
+    {
+      const std::lock_guard<std::mutex> lock(pending_mutex_);
+      what = pending_.load();
+      ec = pending_error_;
+      since = seen_since_;
+    }
+    if (what == pending_none) return true;
+    const std::optional<in_redis> s =
+        what == pending_stop ? eval("stop", now, ec) : eval("reset_if", now, {}, since);
+    if (!s) return false;
+    const std::lock_guard<std::mutex> lock(pending_mutex_);
+    if (pending_.load() == what && pending_error_ == ec) pending_ = pending_none;
+    return true;
+  }
+
+  /// One operation of the script, its answer copied to the local stop.
+  std::optional<in_redis> eval(const char* operation, clock::time_point now,
+                               const std::error_code& ec, const std::string& since = {}) const {
+    const std::string category = ec ? ec.category().name() : "";
+    const std::string value = std::to_string(ec.value());
+    detail::redis_connection::result r =
+        since.empty()
+            ? connection_.eval({"1", key_, operation, interval_, expiry_, category, value},
+                               REDIS_REPLY_ARRAY)
+            : connection_.eval({"1", key_, operation, interval_, expiry_, since},
+                               REDIS_REPLY_ARRAY);
+    if (r.change == detail::redis_change::back) {
+      connection_.report(redis_event::available, "");
+    } else if (r.change == detail::redis_change::lost) {
+      connection_.report(redis_event::unavailable, r.failure);
+    }
+    if (!r.reply) return std::nullopt;
+    in_redis s;
+    const redisReply& a = *r.reply;
+    if (a.elements >= 5) {
+      s.ec = detail::error_named(text(a.element[0]), text(a.element[1]));
+      s.since = text(a.element[2]);
+      s.probe_taken = a.element[3]->type == REDIS_REPLY_INTEGER && a.element[3]->integer == 1;
+      s.probe_due = a.element[4]->type == REDIS_REPLY_INTEGER && a.element[4]->integer == 1;
+    }
+    // Redis is the truth: a stop another process began, or ended, holds here without Redis too.
+    if (s.ec && !local_.stopped_by()) local_.stop(s.ec, now);
+    if (!s.ec && local_.stopped_by()) local_.reset();
+    const std::lock_guard<std::mutex> lock(pending_mutex_);
+    seen_since_ = s.since;
+    return s;
+  }
+
+  /// A string reply's text; empty for any other.
+  static std::string_view text(const redisReply* r) noexcept {
+    if (r == nullptr || r->type != REDIS_REPLY_STRING || r->str == nullptr) return {};
+    return {r->str, r->len};
+  }
+
+  redis_options options_;
+  mutable account_stop local_;
+  std::string key_;
+  std::string interval_;  // the probe interval in Redis's microseconds, 0 without probes
+  std::string expiry_;    // ms
+  mutable detail::redis_connection connection_{options_, detail::account_script};
+  mutable std::mutex pending_mutex_;
+  mutable std::atomic<int> pending_{pending_none};
+  std::error_code pending_error_;   // guarded by pending_mutex_
+  mutable std::string seen_since_;  // guarded by pending_mutex_: the stop last seen in Redis
 };
 
 TRACKINGMORE_STATUS_NAMESPACE_END
