@@ -196,6 +196,16 @@ TEST_CASE("account stop: with a probe interval, one request per interval goes th
   CHECK(stop.admit(t0 + seconds(125)).probe);
 }
 
+TEST_CASE("account stop: an empty error code (no failure) starts no stop") {
+  tk::account_stop stop(seconds{30});
+  stop.stop(std::error_code{}, t0);
+  stop.stop(std::error_code(0, tk::v4::category()), t0);
+  CHECK(!stop.stopped_by());
+  CHECK(stop.admit(t0).allowed);
+  CHECK(!stop.admit(t0).probe);
+  CHECK(stop.would_admit(t0));
+}
+
 TEST_CASE("account stop: a probe interval of zero or less throws") {
   CHECK_THROWS_AS(tk::account_stop(seconds{0}), std::invalid_argument);
   CHECK_THROWS_AS(tk::account_stop(milliseconds{-1}), std::invalid_argument);

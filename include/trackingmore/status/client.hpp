@@ -245,8 +245,10 @@ class account_stop {
            next_probe_.load(std::memory_order_relaxed) <= detail::nanoseconds_of(now);
   }
 
-  /// Starts the stop with `ec` at `now`, unless it is on already (the first failure is kept).
+  /// Starts the stop with `ec` at `now`, unless it is on already (the first failure is kept). An
+  /// empty `ec` is no failure: it starts nothing.
   void stop(const std::error_code& ec, clock::time_point now) noexcept {
+    if (!ec) return;
     std::uint64_t s = state_.load(std::memory_order_relaxed);
     for (;;) {
       if (s % 4 != open) return;
