@@ -365,6 +365,36 @@ TEST_CASE("client state: an account stop by reference, shared by two states") {
                   std::invalid_argument);
 }
 
+/// An account stop whose answers all come late, as a shared one's behind a slow Redis.
+struct late_stop {
+  tk::account_stop local;
+  int asked = 0;
+  tk::admission admit(clock_type::time_point now) noexcept {
+    ++asked;
+    tk::admission a = local.admit(now);
+    a.late = true;
+    return a;
+  }
+  std::error_code stopped_by() const noexcept { return local.stopped_by(); }
+  bool would_admit(clock_type::time_point now) const noexcept { return local.would_admit(now); }
+  void stop(const std::error_code& ec, clock_type::time_point now) noexcept { local.stop(ec, now); }
+  void reset() noexcept { local.reset(); }
+  clock_type::duration probe_interval() const noexcept { return local.probe_interval(); }
+};
+
+TEST_CASE("retry loop: an admission that came late sends at a new slot, without asking again") {
+  late_stop account;
+  tk::pacer create(1.0);
+  tk::pacer other(1.0);  // one a second: the first slot now, the next one a second later
+  tk::client_state state(tk::api_version::v4, create, other, account);
+  tk::retry_loop loop(state, tk::endpoint::other, t0);
+  const tk::retry_step step = loop.next(t0);
+  REQUIRE(step.what == tk::retry_step::action::wait);
+  CHECK(step.until == t0 + seconds(1));
+  CHECK(loop.next(t0 + seconds(1)).what == tk::retry_step::action::send);
+  CHECK(account.asked == 1);
+}
+
 TEST_CASE("retry loop: a probe every interval, a success ends the stop, a 401 keeps it") {
   tk::client_policy policy;
   policy.account_probe_interval = seconds{30};

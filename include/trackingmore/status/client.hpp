@@ -178,6 +178,10 @@ struct admission {
   bool probe = false;
   /// The account failure that refuses it, when `!allowed`.
   std::error_code refused_by;
+  /// The answer came too late for the slot the request waited for (a shared stop that waited for
+  /// a Redis that then failed, and held other threads as long): `retry_loop` sends it at a new
+  /// slot, so that they do not all go at once.
+  bool late = false;
 };
 
 /// The account stop: after a failure that needs the account (advice `after_account_action`: 401,
@@ -599,7 +603,7 @@ class retry_loop {
       if (t < resume_at_) return wait_until(resume_at_);
       if (!reserved_) {
         // Refused at once, without waiting for a slot.
-        if (!state_->account().would_admit(now)) {
+        if (!admitted_ && !state_->account().would_admit(now)) {
           return finish(call_end::account_stopped, state_->account().stopped_by());
         }
         slot_ = detail::nanoseconds_of(now + pacer_.reserve(now));
@@ -611,10 +615,18 @@ class retry_loop {
         continue;
       }
       if (t > deadline_) return finish(call_end::deadline_passed, timed_out());
-      const admission a = state_->account().admit(now);
-      if (!a.allowed) return finish(call_end::account_stopped, a.refused_by);
+      if (!admitted_) {
+        const admission a = state_->account().admit(now);
+        if (!a.allowed) return finish(call_end::account_stopped, a.refused_by);
+        probe_ = a.probe;
+        if (a.late) {
+          admitted_ = true;
+          reserved_ = false;
+          continue;
+        }
+      }
+      admitted_ = false;
       reserved_ = false;
-      probe_ = a.probe;
       if (attempts_ == 0) state_->budget().deposit(now);
       return {retry_step::action::send, {}};
     }
@@ -699,6 +711,7 @@ class retry_loop {
   std::int64_t resume_at_ = std::numeric_limits<std::int64_t>::min();
   std::int64_t slot_ = 0;
   bool reserved_ = false;
+  bool admitted_ = false;  // admitted late: waits for a new slot
   bool probe_ = false;
   bool done_ = false;
   unsigned attempts_ = 0;

@@ -750,13 +750,17 @@ class redis_account_stop {
   }
 
   /// Whether a request ready at `now` may go: Redis's answer, which takes the probe when one is
-  /// due for the whole deployment; the local stop's while Redis fails.
+  /// due for the whole deployment; the local stop's while Redis fails, `late` when Redis failed
+  /// after a wait (a timeout: the lock's, the connection's or the reply's).
   admission admit(clock::time_point now) noexcept {
     const std::optional<in_redis> s = run("admit", now);
-    if (!s) return local_.admit(now);
-    if (!s->ec) return {true, false, {}};
-    if (s->probe_taken) return {true, true, {}};
-    return {false, false, s->ec};
+    admission a = !s               ? local_.admit(now)
+                  : !s->ec         ? admission{true, false, {}}
+                  : s->probe_taken ? admission{true, true, {}}
+                                   : admission{false, false, s->ec};
+    // Redis failing at once (a connection known to be down) delays nothing.
+    a.late = !s && caller_now() - now > std::chrono::milliseconds(1);
+    return a;
   }
 
   /// Whether the stop is on, without taking a probe: its error, or an empty code.
