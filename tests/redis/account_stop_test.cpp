@@ -99,6 +99,7 @@ TEST_CASE("redis account stop: one probe per interval across every process") {
   const test::redis_server server;
   const milliseconds interval(200);
   std::vector<std::unique_ptr<tk::redis_account_stop>> stops;
+  stops.reserve(4);
   for (int p = 0; p < 4; ++p) stops.push_back(process(server, interval));
   const auto start = clock_type::now();
   stops[0]->stop(unauthorised, start);

@@ -596,18 +596,13 @@ class retry_loop {
   retry_step next(clock::time_point now) noexcept {
     for (;;) {
       if (done_) return {retry_step::action::done, {}};
-      if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) {
+      if (cancelled()) {
         return finish(call_end::cancelled, std::make_error_code(std::errc::operation_canceled));
       }
       const std::int64_t t = detail::nanoseconds_of(now);
       if (t < resume_at_) return wait_until(resume_at_);
-      if (!reserved_) {
-        // Refused at once, without waiting for a slot.
-        if (!admitted_ && !state_->account().would_admit(now)) {
-          return finish(call_end::account_stopped, state_->account().stopped_by());
-        }
-        slot_ = detail::nanoseconds_of(now + pacer_.reserve(now));
-        reserved_ = true;
+      if (!reserve(now)) {
+        return finish(call_end::account_stopped, state_->account().stopped_by());
       }
       if (t < slot_) return wait_until(slot_);
       if (pacer_.paused_until() > detail::time_point_of(slot_)) {
@@ -619,11 +614,10 @@ class retry_loop {
         const admission a = state_->account().admit(now);
         if (!a.allowed) return finish(call_end::account_stopped, a.refused_by);
         probe_ = a.probe;
-        if (a.late) {
-          admitted_ = true;
-          reserved_ = false;
-          continue;
-        }
+        // Late, it waits for a new slot: the threads the answer held must not all go at once.
+        admitted_ = a.late;
+        reserved_ = !a.late;
+        if (a.late) continue;
       }
       admitted_ = false;
       reserved_ = false;
@@ -685,6 +679,20 @@ class retry_loop {
       detail::reject("trackingmore::retry_loop: cancel_check must be positive");
     }
     return detail::saturating_ns(options.deadline);
+  }
+
+  bool cancelled() const noexcept {
+    return cancel_ != nullptr && cancel_->load(std::memory_order_relaxed);
+  }
+
+  /// Reserves the attempt's slot unless it has one; false when the account stop refuses it at
+  /// once, without a wait.
+  bool reserve(clock::time_point now) noexcept {
+    if (reserved_) return true;
+    if (!admitted_ && !state_->account().would_admit(now)) return false;
+    slot_ = detail::nanoseconds_of(now + pacer_.reserve(now));
+    reserved_ = true;
+    return true;
   }
 
   std::error_code timed_out() const noexcept {

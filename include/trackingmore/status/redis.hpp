@@ -515,11 +515,13 @@ inline const std::error_category* category_named(std::string_view name) noexcept
 /// The error code that category `name` and `value` (as Redis keeps them) name; for a category
 /// that `category_named` does not know, a value that is not an `int`, or 0 (no failure), the
 /// stop's own `std::errc::operation_not_permitted`: still a stop.
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): Redis keeps them in this order
 inline std::error_code error_named(std::string_view name, std::string_view value) noexcept {
   const std::error_category* c = category_named(name);
   long long v = 0;
-  const std::from_chars_result read = std::from_chars(value.data(), value.data() + value.size(), v);
-  const bool whole = read.ec == std::errc{} && read.ptr == value.data() + value.size();
+  const std::from_chars_result parsed =
+      std::from_chars(value.data(), value.data() + value.size(), v);
+  const bool whole = parsed.ec == std::errc{} && parsed.ptr == value.data() + value.size();
   if (c == nullptr || !whole || v == 0 || v < std::numeric_limits<int>::min() ||
       v > std::numeric_limits<int>::max()) {
     return std::make_error_code(std::errc::operation_not_permitted);
@@ -772,7 +774,7 @@ class redis_account_stop {
   /// Whether a probe at `now` would be let through (the stop is off, or a probe is due): true at
   /// once while this process knows of no stop (`admit` decides), else Redis's answer.
   bool would_admit(clock::time_point now) const noexcept {
-    if (!local_.stopped_by() && !pending_.load()) return true;
+    if (!local_.stopped_by() && pending_.load() == pending_none) return true;
     const std::optional<in_redis> s = run("check", now);
     if (!s) return local_.would_admit(now);
     return !s->ec || s->probe_due;
@@ -840,15 +842,11 @@ class redis_account_stop {
 
   /// Sends the pending stop or reset; false when Redis did not answer.
   bool send_pending(clock::time_point now) const {
-    int what = pending_none;
-    std::error_code ec;
-    std::string since;
-    {
-      const std::lock_guard<std::mutex> lock(pending_mutex_);
-      what = pending_.load();
-      ec = pending_error_;
-      since = seen_since_;
-    }
+    std::unique_lock<std::mutex> read_lock(pending_mutex_);
+    const int what = pending_.load();
+    const std::error_code ec = pending_error_;
+    const std::string since = seen_since_;
+    read_lock.unlock();
     if (what == pending_none) return true;
     const std::optional<in_redis> s =
         what == pending_stop ? eval("stop", now, ec) : eval("reset_if", now, {}, since);
@@ -861,11 +859,11 @@ class redis_account_stop {
   /// One operation of the script, its answer copied to the local stop.
   std::optional<in_redis> eval(const char* operation, clock::time_point now,
                                const std::error_code& ec, const std::string& since = {}) const {
-    const std::string category = ec ? ec.category().name() : "";
+    const std::string category_name = ec ? ec.category().name() : "";
     const std::string value = std::to_string(ec.value());
     detail::redis_connection::result r =
         since.empty()
-            ? connection_.eval({"1", key_, operation, interval_, expiry_, category, value},
+            ? connection_.eval({"1", key_, operation, interval_, expiry_, category_name, value},
                                REDIS_REPLY_ARRAY)
             : connection_.eval({"1", key_, operation, interval_, expiry_, since},
                                REDIS_REPLY_ARRAY);
