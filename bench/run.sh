@@ -30,6 +30,27 @@ done
 
 printf '\n## JSON adapters\n\n'
 "$build/bench/trackingmore_json_bench" tests/data/bodies/v4_get_trackings_large.json
+# Instructions per read of the same table, from callgrind: the same on every run, whatever else the
+# machine runs. Each figure: (COUNT reads - none) / COUNT.
+if command -v valgrind >/dev/null; then
+  refs() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$build/bench/trackingmore_json_bench" \
+      --read "$1" "$2" "$3" 2>&1 | sed -n 's/.*refs: *//p' | tr -d ,
+  }
+  printf '\n## JSON adapters: instructions per read (callgrind)\n\n'
+  printf '| library | read of the parsed 300-byte error body | instructions | ratio to by hand |\n'
+  printf '|---|---|--:|--:|\n'
+  for library in nlohmann/json Boost.JSON RapidJSON JsonCpp simdjson; do
+    reads="hand adapter"
+    case $library in RapidJSON | simdjson) reads="hand hand-last adapter" ;; esac
+    hand=""
+    for read in $reads; do
+      n=$((($(refs "$library" "$read" 100000) - $(refs "$library" "$read" 0)) / 100000))
+      [ -n "$hand" ] || hand=$n
+      echo "$library $read $n $hand" | awk '{ printf "| %s | %s | %d | %.2f |\n", $1, $2, $3, $3 / $4 }'
+    done
+  done
+fi
 if [ -x "$build/bench/trackingmore_redis_bench" ]; then
   printf '\n## Pacing through Redis (loopback)\n\n'
   "$build/bench/trackingmore_redis_bench"
