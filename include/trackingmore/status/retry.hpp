@@ -45,28 +45,30 @@ struct retry_decision {
 namespace detail {
 
 /// Whether the failure `ec` of a category other than TrackingMore's is a transient network error:
-/// one of the nine `std::errc` values below, compared with `==` so that a system or Boost.Asio
+/// one of the ten `std::errc` values below, compared with `==` so that a system or Boost.Asio
 /// code that maps to one counts too.
 inline bool is_transient_network_error(const std::error_code& ec) noexcept {
   // A TrackingMore category keeps the library's advice (its codes equal no std::errc anyway), and
-  // saying so by name costs one call where the nine comparisons cost eighteen.
+  // saying so by name costs one call where the ten comparisons cost twenty.
   constexpr std::string_view own_prefix = "trackingmore.";
   if (std::string_view(ec.category().name()).substr(0, own_prefix.size()) == own_prefix)
     return false;
   using std::errc;
-  constexpr errc transient[] = {
-      errc::timed_out,          errc::connection_reset,    errc::connection_refused,
-      errc::connection_aborted, errc::network_unreachable, errc::network_down,
-      errc::host_unreachable,   errc::broken_pipe,         errc::resource_unavailable_try_again};
+  constexpr errc transient[] = {errc::timed_out,          errc::connection_reset,
+                                errc::connection_refused, errc::connection_aborted,
+                                errc::network_reset,      errc::network_unreachable,
+                                errc::network_down,       errc::host_unreachable,
+                                errc::broken_pipe,        errc::resource_unavailable_try_again};
   // A loop, not std::any_of: <algorithm> would cost every file that includes this header.
   for (const errc e : transient) {  // NOLINT(readability-use-anyofallof)
     if (ec == e) return true;
   }
 #ifdef _WIN32
   // Windows Sockets' codes for the same errors, which MinGW's std::system_category() does not map
-  // to std::errc: WSAETIMEDOUT, WSAECONNRESET, WSAECONNREFUSED, WSAECONNABORTED, WSAENETUNREACH,
-  // WSAENETDOWN, WSAEHOSTUNREACH, WSAEWOULDBLOCK (ERROR_BROKEN_PIPE it maps).
-  constexpr int winsock_transient[] = {10060, 10054, 10061, 10053, 10051, 10050, 10065, 10035};
+  // to std::errc: WSAETIMEDOUT, WSAECONNRESET, WSAECONNREFUSED, WSAECONNABORTED, WSAENETRESET,
+  // WSAENETUNREACH, WSAENETDOWN, WSAEHOSTUNREACH, WSAEWOULDBLOCK (ERROR_BROKEN_PIPE it maps).
+  constexpr int winsock_transient[] = {10060, 10054, 10061, 10053, 10052,
+                                       10051, 10050, 10065, 10035};
   if (ec.category() == std::system_category()) {
     for (const int value : winsock_transient) {  // NOLINT(readability-use-anyofallof)
       if (ec.value() == value) return true;
@@ -147,10 +149,10 @@ inline double random_jitter() noexcept {
 ///
 /// - The advice is `retry_advice_of(ec)`; for a category other than TrackingMore's, the transient
 ///   network errors (`ec == std::errc::timed_out`, `connection_reset`, `connection_refused`,
-///   `connection_aborted`, `network_unreachable`, `network_down`, `host_unreachable`,
-///   `broken_pipe`, `resource_unavailable_try_again`) are `after_delay`. A `transport_errc`, what
-///   the headers for HTTP clients give where no std::errc fits, has its own advice: `after_delay`
-///   for `response_cut` and `host_not_found_try_again`.
+///   `connection_aborted`, `network_reset`, `network_unreachable`, `network_down`,
+///   `host_unreachable`, `broken_pipe`, `resource_unavailable_try_again`) are `after_delay`. A
+///   `transport_errc`, what the headers for HTTP clients give where no std::errc fits, has its own
+///   advice: `after_delay` for `response_cut` and `host_not_found_try_again`.
 /// - Only `after_delay` retries. The delay is the largest of `retry_after`,
 ///   `retry_after_seconds(ec)` (120 s for every 429) and the backoff, `jitter` x
 ///   min(`max_backoff`, `initial_backoff` x 2^(`attempts_made` - 1)). `jitter` is clamped to
