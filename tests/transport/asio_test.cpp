@@ -50,7 +50,7 @@ const basic_row every_basic_error[] = {
     {asio_error::message_size, false},
     {asio_error::name_too_long, false},
     {asio_error::network_down, true},
-    {asio_error::network_reset, false},
+    {asio_error::network_reset, true},
     {asio_error::network_unreachable, true},
     {asio_error::no_descriptors, false},
     {asio_error::no_buffer_space, false},
