@@ -62,7 +62,7 @@ namespace detail {
 /// at most `json_max_depth`; strings valid UTF-8 (no overlong forms, no surrogates, nothing beyond
 /// U+10FFFF) whose `\\u` escapes pair their surrogates; an integer (no fraction, no exponent)
 /// within 64 bits (from -2^63 to 2^64 - 1); any other number below 1.797693134862315e308 in
-/// magnitude, its exponent (if any) at most 308.
+/// magnitude, its exponent (if any) from -99999 to 308.
 class json_text_check {
  public:
   explicit json_text_check(std::string_view text) noexcept
@@ -257,7 +257,7 @@ class json_text_check {
       if (p_ == fraction) return false;
       fraction_digits = std::string_view(fraction, static_cast<std::size_t>(p_ - fraction));
     }
-    long exponent = 0;  // saturated far beyond any double's
+    long exponent = 0;
     bool has_exponent = false;
     if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
       has_exponent = true;
@@ -266,7 +266,9 @@ class json_text_check {
       if (p_ != end_ && (*p_ == '+' || *p_ == '-')) exponent_negative = *p_++ == '-';
       const char* const digits = p_;
       while (p_ != end_ && is_digit(*p_)) {
-        if (exponent < 100000) exponent = exponent * 10 + (*p_ - '0');
+        exponent = exponent * 10 + (*p_ - '0');
+        // Far beyond any double's, and Boost.JSON fails on one past 2^31 (even 0e-4333333333300).
+        if (exponent > 99999) return false;
         ++p_;
       }
       if (p_ == digits) return false;

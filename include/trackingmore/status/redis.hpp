@@ -753,13 +753,22 @@ class redis_account_stop {
 
   /// Whether a request ready at `now` may go: Redis's answer, which takes the probe when one is
   /// due for the whole deployment; the local stop's while Redis fails, `late` when Redis failed
-  /// after a wait (a timeout: the lock's, the connection's or the reply's).
+  /// after a wait (a timeout: the lock's, the connection's or the reply's). When Redis answers but
+  /// not this call (another thread held the connection past the timeout), the local stop's state
+  /// without its probe, which would be one more than the deployment's.
   admission admit(clock::time_point now) noexcept {
     const std::optional<in_redis> s = run("admit", now);
-    admission a = !s               ? local_.admit(now)
-                  : !s->ec         ? admission{true, false, {}}
-                  : s->probe_taken ? admission{true, true, {}}
-                                   : admission{false, false, s->ec};
+    admission a;
+    if (s && !s->ec) {
+      a = {true, false, {}};
+    } else if (s) {
+      a = s->probe_taken ? admission{true, true, {}} : admission{false, false, s->ec};
+    } else if (!shared()) {
+      a = local_.admit(now);
+    } else {
+      const std::error_code ec = local_.stopped_by();
+      a = {!ec, false, ec};
+    }
     // Redis failing at once (a connection known to be down) delays nothing.
     a.late = !s && caller_now() - now > std::chrono::milliseconds(1);
     return a;
