@@ -810,6 +810,7 @@ class redis_account_stop {
   bool shared() const noexcept { return connection_.connected(); }
 
  private:
+  /// @cond
   /// The stop as Redis holds it.
   struct in_redis {
     std::error_code ec;  // empty: no stop
@@ -817,6 +818,7 @@ class redis_account_stop {
     bool probe_taken = false;
     bool probe_due = false;
   };
+  /// @endcond
 
   // What waits to be sent to Redis: nothing, a stop, or the end of the stop last seen there.
   static constexpr int pending_none = 0;
