@@ -61,3 +61,10 @@ if(TRACKINGMORE_STATUS_TOOLS)
   add_test(NAME tmstatus COMMAND tmstatus --api v4 4101)
   set_tests_properties(tmstatus PROPERTIES PASS_REGULAR_EXPRESSION "Name: +tracking_exists\n")
 endif()
+# The Catch2 the suite was built with, when the parent names it.
+if(TRACKINGMORE_STATUS_TESTS AND TRACKINGMORE_EXPECT_CATCH2)
+  add_test(NAME "the suite's Catch2" COMMAND core_tests --libidentify)
+  string(REPLACE "." "\\." version "${TRACKINGMORE_EXPECT_CATCH2}")
+  set_tests_properties("the suite's Catch2" PROPERTIES PASS_REGULAR_EXPRESSION
+                                                       "\nversion: +${version}\n")
+endif()

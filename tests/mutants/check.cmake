@@ -155,8 +155,9 @@ if(NOT EXISTS ${build}/CMakeCache.txt)
   endif()
 endif()
 
-# Builds `targets` and runs the `tests` regex (each failure confirmed by one rerun), with output
-# in `log`; `out` is "built-passed", "built-failed" or "not-built".
+# Builds `targets` and runs the `tests` regex (each failure confirmed by one rerun; the first
+# confirmed failure ends the run, since one caught is enough), with output in `log`; `out` is
+# "built-passed", "built-failed" or "not-built".
 function(build_and_test out targets tests log)
   separate_arguments(targets UNIX_COMMAND "${targets}")
   execute_process(COMMAND ${CMAKE_COMMAND} --build ${build} --parallel ${JOBS} --target ${targets}
@@ -166,7 +167,8 @@ function(build_and_test out targets tests log)
     return()
   endif()
   execute_process(COMMAND ${CMAKE_CTEST_COMMAND} --test-dir ${build} --tests-regex "${tests}"
-                          --no-tests=error --repeat until-pass:2 --parallel ${JOBS}
+                          --no-tests=error --repeat until-pass:2 --stop-on-failure
+                          --parallel ${JOBS}
                           --output-on-failure
                   OUTPUT_VARIABLE output ERROR_VARIABLE output RESULT_VARIABLE failed)
   file(APPEND ${log} "${output}")

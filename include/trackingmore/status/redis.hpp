@@ -86,6 +86,11 @@ struct redis_options {
 /// Implementation details: not part of the API.
 namespace detail {
 
+/// The caller's clock: `options.now`, else `steady_clock`.
+inline std::chrono::steady_clock::time_point caller_now(const redis_options& options) {
+  return options.now ? options.now() : std::chrono::steady_clock::now();
+}
+
 /// SHA-256 of `data` (FIPS 180-4): the keys name an account without holding its API key.
 inline std::array<std::uint8_t, 32> sha256(std::string_view data) {
   static constexpr std::uint32_t k[64] = {
@@ -584,7 +589,7 @@ class redis_pacer {
     // Redis's wait runs from when it ran the script: from its answer here (after the time the
     // connection's lock and the round trip took), not from `now`. So does a local slot taken
     // after waiting for Redis: one taken at `now` might be past already, with others beside it.
-    const clock::time_point answered = std::max(caller_now(), now);
+    const clock::time_point answered = std::max(detail::caller_now(options_), now);
     if (!us) {
       if (both && answered == now) return local;
       const clock::duration local_wait = fallback_.reserve(answered);
@@ -602,7 +607,7 @@ class redis_pacer {
   void pause_until(clock::time_point until) noexcept {
     fallback_.pause_until(until);
     raise(local_pause_end_, until.time_since_epoch().count());
-    const std::int64_t left = to_redis(until - caller_now());
+    const std::int64_t left = to_redis(until - detail::caller_now(options_));
     if (left > 0) (void)run("pause", left);
   }
 
@@ -612,9 +617,9 @@ class redis_pacer {
   /// round trip to Redis.
   clock::time_point paused_until() noexcept {
     const clock::time_point local{clock::duration(local_pause_end_.load())};
-    const clock::time_point asked = caller_now();
+    const clock::time_point asked = detail::caller_now(options_);
     const std::optional<std::int64_t> left = run("check", 0);
-    const clock::time_point answered = caller_now();
+    const clock::time_point answered = detail::caller_now(options_);
     // An answer later than one interval leaves the caller's slot stale: "paused until now" makes
     // it reserve again, rather than send late beside every thread that waited as long.
     if (answered - asked > from_redis(interval_us_)) return std::max(local, answered);
@@ -626,10 +631,10 @@ class redis_pacer {
   /// (here or in another process) covers the slot, reserves again.
   clock::time_point wait() {
     for (;;) {
-      const clock::time_point now = caller_now();
+      const clock::time_point now = detail::caller_now(options_);
       const clock::time_point slot = now + reserve(now);
       if (slot == now) return slot;
-      for (clock::time_point t = now; t < slot; t = caller_now()) {
+      for (clock::time_point t = now; t < slot; t = detail::caller_now(options_)) {
         std::this_thread::sleep_for(
             std::chrono::duration_cast<clock::duration>((slot - t) * options_.time_scale));
       }
@@ -654,8 +659,6 @@ class redis_pacer {
     }
   }
 
-  clock::time_point caller_now() const { return options_.now ? options_.now() : clock::now(); }
-
   clock::duration from_redis(std::int64_t us) const noexcept {
     return detail::from_redis_us(us, options_.time_scale);
   }
@@ -675,14 +678,15 @@ class redis_pacer {
       if (r.change == detail::redis_change::back) {
         // Both pacers for one second, and until every other process has tried Redis again: no
         // window adds the fallback's requests to the shared ones.
-        both_until_ = caller_now() + std::chrono::seconds(1) +
+        both_until_ = detail::caller_now(options_) + std::chrono::seconds(1) +
                       from_redis(options_.reconnect_interval.count() * 1000);
         connection_.report(redis_event::available, "");
       } else if (r.change == detail::redis_change::lost) {
         // Nothing for one second after the last slot Redis gave, then the fallback: no window
         // adds the shared requests to it.
         const clock::time_point last{clock::duration(last_slot_.load())};
-        fallback_.pause_until(std::max(caller_now(), last) + std::chrono::seconds(1));
+        fallback_.pause_until(std::max(detail::caller_now(options_), last) +
+                              std::chrono::seconds(1));
         connection_.report(redis_event::unavailable, r.failure);
       }
       if (!r.reply) return std::nullopt;
@@ -770,13 +774,13 @@ class redis_account_stop {
       a = {!ec, false, ec};
     }
     // Redis failing at once (a connection known to be down) delays nothing.
-    a.late = !s && caller_now() - now > std::chrono::milliseconds(1);
+    a.late = !s && detail::caller_now(options_) - now > std::chrono::milliseconds(1);
     return a;
   }
 
   /// Whether the stop is on, without taking a probe: its error, or an empty code.
   std::error_code stopped_by() const noexcept {
-    const std::optional<in_redis> s = run("check", caller_now());
+    const std::optional<in_redis> s = run("check", detail::caller_now(options_));
     return s ? s->ec : local_.stopped_by();
   }
 
@@ -800,7 +804,7 @@ class redis_account_stop {
   /// Ends the stop for every process, whoever started it.
   void reset() noexcept {
     local_.reset();
-    if (!run("reset", caller_now())) set_pending(pending_reset, {});
+    if (!run("reset", detail::caller_now(options_))) set_pending(pending_reset, {});
   }
 
   /// The probe interval, zero without probes.
@@ -824,8 +828,6 @@ class redis_account_stop {
   static constexpr int pending_none = 0;
   static constexpr int pending_stop = 1;
   static constexpr int pending_reset = 2;
-
-  clock::time_point caller_now() const { return options_.now ? options_.now() : clock::now(); }
 
   void set_pending(int what, const std::error_code& ec) noexcept {
     const std::lock_guard<std::mutex> lock(pending_mutex_);
