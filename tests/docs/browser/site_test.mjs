@@ -66,9 +66,6 @@ const browser = await puppeteer.launch({
   args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
 });
 const started = Date.now();
-// A page is ready once its scripts have fetched what they load (the tree view's index) and the
-// network has been quiet for 100 ms: from 127.0.0.1, far longer than any fetch takes.
-const settled = (tab) => tab.waitForNetworkIdle({ idleTime: 100 });
 const targets = new Map(); // page -> ids and names it holds
 const links = []; // [page, href]
 try {
@@ -76,8 +73,7 @@ try {
   await tab.setViewport({ width, height });
   tab.on('pageerror', (error) => fail(tab.url(), `script error: ${error.message}`));
   for (const page of pages) {
-    const response = await tab.goto(`${origin}/${page}`);
-    await settled(tab);
+    const response = await tab.goto(`${origin}/${page}`, { waitUntil: 'networkidle0' });
     if (!response.ok()) fail(page, `HTTP ${response.status()}`);
     const found = await tab.evaluate(() => {
       // With the tree view, the page's content scrolls in #doc-content; without, the document.
@@ -130,8 +126,7 @@ try {
   // The search box of the main page: what a reader types finds at least one entry, and the
   // results of a number lead, when followed, to what documents it, scrolled into view.
   const search = async (term) => {
-    await tab.goto(`${origin}/index.html`);
-    await settled(tab);
+    await tab.goto(`${origin}/index.html`, { waitUntil: 'networkidle0' });
     await tab.click('#MSearchField', { clickCount: 3 });
     await tab.keyboard.type(term);
     const frame_handle = await tab.waitForSelector('#MSearchResults', { visible: true });
@@ -159,8 +154,7 @@ try {
     for (let i = 0; i < results.length; ++i) {
       const { frame } = await search(term);
       const result = (await frame.$$('.SRResult:not([style*="none"]) a.SRSymbol'))[i];
-      await Promise.all([tab.waitForNavigation(), result.click()]);
-      await settled(tab);
+      await Promise.all([tab.waitForNavigation({ waitUntil: 'networkidle0' }), result.click()]);
       const text = results[i];
       const page = new URL(tab.url()).pathname.slice(1).replace(/\.html$/, '');
       const what = text.includes(' HTTP: ') ? 'HTTP' : page;
