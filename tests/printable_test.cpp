@@ -44,6 +44,25 @@ TEST_CASE("printable: every control character is escaped, by name or by number")
   }
 }
 
+TEST_CASE("printable: the bidirectional controls are escaped, so no text reorders the line") {
+  // A tracking number with RIGHT-TO-LEFT OVERRIDE (U+202E) shows the rest of its line reversed,
+  // as Trojan Source (CVE-2021-42574) hides code: "...\u202e" + "sseccus" reads "success".
+  CHECK(tk::printable("AB\xe2\x80\xae"
+                      "sseccus") == R"(AB\u202esseccus)");
+  // Every character of Unicode's Bidi_Control property, and only those among their neighbours.
+  CHECK(tk::printable("\xd8\x9c") == R"(\u061c)");                        // ALM
+  CHECK(tk::printable("\xe2\x80\x8e\xe2\x80\x8f") == R"(\u200e\u200f)");  // LRM, RLM
+  CHECK(tk::printable("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad\xe2\x80\xae") ==
+        R"(\u202a\u202b\u202c\u202d\u202e)");  // LRE, RLE, PDF, LRO, RLO
+  CHECK(tk::printable("\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8\xe2\x81\xa9") ==
+        R"(\u2066\u2067\u2068\u2069)");  // LRI, RLI, FSI, PDI
+  for (const std::string kept : {"\xd8\x9b", "\xe2\x80\x8d", "\xe2\x80\xaf", "\xe2\x81\xa5",
+                                 "\xe2\x81\xaa"}) {  // U+061B, U+200D, U+202F, U+2065, U+206A
+    CAPTURE(kept);
+    CHECK(tk::printable(kept) == kept);
+  }
+}
+
 TEST_CASE("printable: bytes that are not well-formed UTF-8 are escaped one by one") {
   CHECK(tk::printable("\xff") == R"(\xff)");
   CHECK(tk::printable("a\x9b"

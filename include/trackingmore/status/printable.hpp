@@ -20,6 +20,13 @@ TRACKINGMORE_STATUS_NAMESPACE_BEGIN
 
 namespace detail {
 
+/// Whether `u` is escaped by number: a C0 or C1 control, DEL, a line or paragraph separator, or
+/// a bidirectional control.
+constexpr bool escaped_by_number(char32_t u) noexcept {
+  return u < 0x20 || (u >= 0x7F && u <= 0x9F) || u == 0x2028 || u == 0x2029 || u == 0x061C ||
+         u == 0x200E || u == 0x200F || (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069);
+}
+
 /// The length of the well-formed UTF-8 sequence (RFC 3629: no overlong form, no surrogate,
 /// nothing above U+10FFFF) at the front of `s`, and its code point; length 0 when there is none.
 struct utf8_sequence {
@@ -68,8 +75,10 @@ constexpr utf8_sequence read_utf8(std::string_view s) noexcept {
 /// - a backslash becomes two; line feed, carriage return and tab become a backslash and `n`, `r`
 ///   or `t`;
 /// - every other control character (U+0000..U+001F, U+007F, and U+0080..U+009F, the C1 controls,
-///   among them CSI), and U+2028 and U+2029, the line and paragraph separators, become a
-///   backslash, `u` and four hexadecimal digits (ESC is a backslash and `u001b`);
+///   among them CSI), U+2028 and U+2029, the line and paragraph separators, and the bidirectional
+///   controls (Unicode's Bidi_Control: U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069,
+///   which would reorder the rest of the line as Trojan Source does) become a backslash, `u` and
+///   four hexadecimal digits (ESC is a backslash and `u001b`);
 /// - each byte that does not begin a well-formed UTF-8 sequence becomes a backslash, `x` and two
 ///   hexadecimal digits (a backslash and `xff`);
 /// - every other character, UTF-8 included, stays as it is.
@@ -103,7 +112,7 @@ inline std::string printable(std::string_view text) {
       out += "\\r";
     } else if (u == '\t') {
       out += "\\t";
-    } else if (u < 0x20 || (u >= 0x7F && u <= 0x9F) || u == 0x2028 || u == 0x2029) {
+    } else if (detail::escaped_by_number(u)) {
       out += "\\u";
       for (int shift = 12; shift >= 0; shift -= 4) out += hex[(u >> shift) & 0xFu];
     } else {
